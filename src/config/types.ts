@@ -1,0 +1,100 @@
+/**
+ * The resolved configuration: validated, defaults filled, durations in milliseconds, frozen.
+ * The YAML keeps the original's snake_case keys; this is the camelCase form the code and the library use.
+ */
+
+/** A duration: a number of milliseconds, or a string such as `'500ms'`, `'2s'`, `'1m'`, `'1h'`. */
+export type Duration = number | string;
+
+/** Log levels accepted by `log.level` (case-insensitive in YAML). */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/** Credentials sent with each request. */
+export type AuthSpec = { username: string; password: string } | { bearer: string };
+
+/** Which IP family to connect over. `auto` tries what DNS returns (works on IPv4-only hosts). */
+export type IpFamily = 'auto' | 'ipv4' | 'ipv6';
+
+/** TLS options of a monitor. */
+export interface TlsSpec {
+  /** Accept any certificate (self-signed, wrong host). Default false. */
+  insecure: boolean;
+  /** Absolute path of a PEM CA bundle to trust in addition to the system's. */
+  ca?: string;
+}
+
+/** What makes a check `ok`. Resolved form. */
+export interface ExpectSpec {
+  /** Accepted status ranges, inclusive: `[[200, 200], [300, 399]]`. Default `[[200, 399]]`. */
+  status: ReadonlyArray<readonly [number, number]>;
+  /** Regex source the body must match. */
+  bodyMatches?: string;
+  /** Regex source the body must not match. */
+  bodyNotMatches?: string;
+  /** Dot path → expected value in the JSON body (`{ 'checks.db': 'ok' }`). */
+  json?: Readonly<Record<string, unknown>>;
+  /** Header name (lower case) → regex source its value must match. */
+  headers?: Readonly<Record<string, string>>;
+  /** Maximum `durationMs`. */
+  maxResponseTime?: number;
+  /** For https: minimum days before the leaf certificate expires. */
+  certExpiresInDaysMin?: number;
+}
+
+/** One monitor, resolved: every default filled, durations in ms. */
+export interface ResolvedMonitorSpec {
+  /** The monitor's name: its key under `monitors:`. */
+  name: string;
+  url: string;
+  /** Upper-case HTTP method. Default GET. */
+  method: string;
+  /** Per-check timeout, ms. */
+  timeout: number;
+  /** Fixed rate, start to start, ms. */
+  checkEvery: number;
+  /** While failing, check at this rate instead (ms). Absent: always `checkEvery`. */
+  retryEvery?: number;
+  /** Request headers (values already `${ENV}`-interpolated). */
+  headers: Readonly<Record<string, string>>;
+  /** Request body: a string, or an object sent as JSON. */
+  body?: string | Readonly<Record<string, unknown>>;
+  auth?: AuthSpec;
+  followRedirects: boolean;
+  maxRedirects: number;
+  tls: TlsSpec;
+  ipFamily: IpFamily;
+  /** Stop reading and fail with BODY_TOO_LARGE beyond this many body bytes. Default 1 MiB. */
+  maxBodyBytes: number;
+  expect: ExpectSpec;
+  /** Consecutive failures before the monitor is `down`. Default 3. */
+  failureThreshold: number;
+  /** Consecutive successes before the monitor is `up` again. Default 2. */
+  successThreshold: number;
+}
+
+/** One alert webhook, resolved. */
+export interface AlertSpec {
+  webhook: string;
+  headers: Readonly<Record<string, string>>;
+  sendOnResolved: boolean;
+  /** Repeat while still down, ms. Absent: never. */
+  reminderEvery?: number;
+  /** Body template with `{{monitor}}`, `{{state}}`, `{{error}}`, … Absent: Slack-compatible `{text}`. */
+  body?: string;
+}
+
+/** The whole resolved configuration. */
+export interface Config {
+  /** Absolute path of the file it came from, when it came from a file. */
+  file?: string;
+  log: { level: LogLevel };
+  /** In file order. Names are unique. */
+  monitors: readonly ResolvedMonitorSpec[];
+  /** The HTTP listener (metrics, health, status page). Absent: no listener. */
+  server?: { port: number; host: string };
+  /** At most this many checks in flight at once. */
+  maxConcurrentChecks: number;
+  alerts: readonly AlertSpec[];
+  /** Ring size of the in-memory history per monitor (status page). */
+  historySize: number;
+}

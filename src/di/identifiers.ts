@@ -1,0 +1,18 @@
+/**
+ * Inversify service identifiers, kept together. The composition root (`container.ts`) is the only
+ * place that calls `container.get`.
+ */
+export const TYPES = {
+  /** The resolved, frozen {@link Config}. */
+  Config: Symbol.for('rxmon/Config'),
+  /** The root bunyan logger. */
+  Logger: Symbol.for('rxmon/Logger'),
+  /** The HTTP adapter ({@link HttpClient}). */
+  HttpClient: Symbol.for('rxmon/HttpClient'),
+  /** Every {@link Monitor}, multi-injected into the dispatcher. */
+  Monitor: Symbol.for('rxmon/Monitor'),
+  /** The {@link Dispatcher}. */
+  Dispatcher: Symbol.for('rxmon/Dispatcher'),
+  /** The RxJS scheduler monitors take their time from. */
+  Scheduler: Symbol.for('rxmon/Scheduler'),
+} as const;
