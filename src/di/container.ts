@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import type { Config } from '../config/types.js';
+import type { Dispatcher } from '../dispatcher/dispatcher.js';
+import type { Logger } from '../logging/logger.js';
+import { TYPES } from './identifiers.js';
+import { configModule } from './modules/configModule.js';
+import { dispatcherModule } from './modules/dispatcherModule.js';
+import { httpModule } from './modules/httpModule.js';
+import { loggerModule } from './modules/loggerModule.js';
+import { monitorsModule } from './modules/monitorsModule.js';
+import { schedulerModule } from './modules/schedulerModule.js';
+
+/**
+ * The composition root: one container holding config, logger, HTTP client, scheduler, every monitor
+ * and the dispatcher, each area in its own ContainerModule. Tests `rebind` what they fake before
+ * calling {@link composeDaemon}.
+ *
+ * @param config The loaded config.
+ * @returns The container.
+ */
+export function createContainer(config: Config): Container {
+  const container = new Container();
+  container.load(
+    configModule(config),
+    loggerModule,
+    httpModule,
+    schedulerModule,
+    monitorsModule(config.monitors),
+    dispatcherModule,
+  );
+  return container;
+}
+
+/** What the daemon's `main` runs. */
+export interface Daemon {
+  config: Config;
+  logger: Logger;
+  dispatcher: Dispatcher;
+}
+
+/**
+ * Resolves the daemon's parts. The only place that calls `container.get`.
+ *
+ * @param container A container from {@link createContainer}, possibly with test rebinds.
+ * @returns The config, logger and dispatcher.
+ */
+export function composeDaemon(container: Container): Daemon {
+  return {
+    config: container.get<Config>(TYPES.Config),
+    logger: container.get<Logger>(TYPES.Logger),
+    dispatcher: container.get<Dispatcher>(TYPES.Dispatcher),
+  };
+}

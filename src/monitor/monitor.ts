@@ -1,0 +1,76 @@
+import { type Observable, type SchedulerLike, asyncScheduler, map } from 'rxjs';
+import type { CheckResult } from '../check/checkResult.js';
+import type { ResolvedMonitorSpec } from '../config/types.js';
+import { schedule } from './schedule.js';
+
+/** One configured monitor: its spec and its never-ending stream of results. */
+export interface Monitor {
+  readonly name: string;
+  readonly spec: ResolvedMonitorSpec;
+  /** Cold: subscribing starts the schedule; unsubscribing stops it and aborts an in-flight check. */
+  readonly results$: Observable<CheckResult>;
+  /** One check, now (cold; for `--once`). */
+  readonly check$: Observable<CheckResult>;
+}
+
+/** Makes the cold check Observable for one spec (normally `httpCheck` over the HTTP client). */
+export type CheckFactory = (spec: ResolvedMonitorSpec) => Observable<CheckResult>;
+
+/** What {@link monitorResults} needs besides the spec. */
+export interface MonitorOptions {
+  check: CheckFactory;
+  /** Delay of the first check, ms (see `firstCheckOffset`). */
+  offset: number;
+  scheduler?: SchedulerLike;
+}
+
+/**
+ * The fixed-rate stream of one monitor: `schedule` ticks mapped to checks, each result stamped with
+ * its `scheduleLagMs` (actual minus planned start).
+ *
+ * ```
+ * check(spec):   (r|)
+ * monitorResults(spec, { offset: 1, … }):  -r----r----r-…   (checkEvery 5)
+ * ```
+ *
+ * @param spec The resolved monitor spec (`checkEvery`, `retryEvery` in ms).
+ * @param options The check factory, first-check offset and scheduler.
+ * @returns The monitor's results; never completes by itself.
+ */
+export function monitorResults(
+  spec: ResolvedMonitorSpec,
+  { check, offset, scheduler = asyncScheduler }: MonitorOptions,
+): Observable<CheckResult> {
+  return schedule(
+    (planned) => {
+      const lag = Math.max(0, scheduler.now() - planned);
+      return check(spec).pipe(
+        map((result) => {
+          result.scheduleLagMs = lag;
+          return result;
+        }),
+      );
+    },
+    { offset, checkEvery: spec.checkEvery, retryEvery: spec.retryEvery, scheduler },
+  );
+}
+
+/** A {@link Monitor} over a spec, built by the monitors ContainerModule, one per config entry. */
+export class HttpMonitor implements Monitor {
+  readonly name: string;
+  readonly results$: Observable<CheckResult>;
+  readonly check$: Observable<CheckResult>;
+
+  /**
+   * @param spec The resolved spec of this monitor.
+   * @param options The check factory, first-check offset and scheduler.
+   */
+  constructor(
+    readonly spec: ResolvedMonitorSpec,
+    options: MonitorOptions,
+  ) {
+    this.name = spec.name;
+    this.results$ = monitorResults(spec, options);
+    this.check$ = options.check(spec);
+  }
+}
