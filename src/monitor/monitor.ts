@@ -1,6 +1,7 @@
-import { type Observable, type SchedulerLike, asyncScheduler, map } from 'rxjs';
+import { type Observable, type SchedulerLike, asyncScheduler, defer, map } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { CheckGate } from './checkGate.js';
 import { schedule } from './schedule.js';
 
 /** One configured monitor: its spec and its never-ending stream of results. */
@@ -22,11 +23,13 @@ export interface MonitorOptions {
   /** Delay of the first check, ms (see `firstCheckOffset`). */
   offset: number;
   scheduler?: SchedulerLike;
+  /** Bounds checks in flight across monitors; a check waits here for its turn. */
+  gate?: CheckGate;
 }
 
 /**
  * The fixed-rate stream of one monitor: `schedule` ticks mapped to checks, each result stamped with
- * its `scheduleLagMs` (actual minus planned start).
+ * its `scheduleLagMs` (actual minus planned start, including any wait at the `gate`).
  *
  * ```
  * check(spec):   (r|)
@@ -39,17 +42,17 @@ export interface MonitorOptions {
  */
 export function monitorResults(
   spec: ResolvedMonitorSpec,
-  { check, offset, scheduler = asyncScheduler }: MonitorOptions,
+  { check, offset, scheduler = asyncScheduler, gate }: MonitorOptions,
 ): Observable<CheckResult> {
+  const check$ = check(spec);
   return schedule(
     (planned) => {
-      const lag = Math.max(0, scheduler.now() - planned);
-      return check(spec).pipe(
-        map((result) => {
-          result.scheduleLagMs = lag;
-          return result;
-        }),
-      );
+      // The lag is taken when the check really starts: after any wait at the gate.
+      const started$ = defer(() => {
+        const lag = Math.max(0, scheduler.now() - planned);
+        return check$.pipe(map((result): CheckResult => ({ ...result, scheduleLagMs: lag })));
+      });
+      return gate ? gate.limit(started$) : started$;
     },
     { offset, checkEvery: spec.checkEvery, retryEvery: spec.retryEvery, scheduler },
   );

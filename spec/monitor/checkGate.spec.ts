@@ -1,0 +1,72 @@
+import { NEVER } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { CheckGate } from '../../src/monitor/checkGate.js';
+
+function newScheduler(): TestScheduler {
+  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+}
+
+describe('CheckGate', () => {
+  it('lets checks beyond the bound wait their turn, first come first served', () => {
+    newScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const gate = new CheckGate(2);
+      const a$ = cold('---(a|)');
+      const b$ = cold('-----(b|)');
+      const c$ = cold('--(c|)');
+      const d$ = cold('-(d|)');
+      expectObservable(gate.limit(a$)).toBe('---(a|)');
+      expectObservable(gate.limit(b$)).toBe('-----(b|)');
+      expectObservable(gate.limit(c$)).toBe('-----(c|)');
+      expectObservable(gate.limit(d$)).toBe('------(d|)');
+      expectSubscriptions(a$.subscriptions).toBe('^--!');
+      expectSubscriptions(b$.subscriptions).toBe('^----!');
+      expectSubscriptions(c$.subscriptions).toBe('---^-!');
+      expectSubscriptions(d$.subscriptions).toBe('-----^!');
+    });
+  });
+
+  it('releases the slot when a running check is unsubscribed', () => {
+    newScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const gate = new CheckGate(1);
+      const a$ = cold('-----(a|)');
+      const b$ = cold('-(b|)');
+      expectObservable(gate.limit(a$), '^-!').toBe('---');
+      expectObservable(gate.limit(b$)).toBe('---(b|)');
+      expectSubscriptions(a$.subscriptions).toBe('^-!');
+      expectSubscriptions(b$.subscriptions).toBe('--^!');
+    });
+  });
+
+  it('drops a waiting check from the queue when it is unsubscribed', () => {
+    newScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const gate = new CheckGate(1);
+      const a$ = cold('---(a|)');
+      const b$ = cold('-(b|)');
+      const c$ = cold('-(c|)');
+      expectObservable(gate.limit(a$)).toBe('---(a|)');
+      expectObservable(gate.limit(b$), '^-!').toBe('---');
+      expectObservable(gate.limit(c$)).toBe('----(c|)');
+      expectSubscriptions(b$.subscriptions).toBe([]);
+      expectSubscriptions(c$.subscriptions).toBe('---^!');
+    });
+  });
+
+  it('releases the slot when a check errors', () => {
+    newScheduler().run(({ cold, expectObservable }) => {
+      const gate = new CheckGate(1);
+      expectObservable(gate.limit(cold('-#'))).toBe('-#');
+      expectObservable(gate.limit(cold('-(b|)'))).toBe('--(b|)');
+    });
+  });
+
+  it('counts checks in flight and waiting', () => {
+    const gate = new CheckGate(1);
+    const a = gate.limit(NEVER).subscribe();
+    const b = gate.limit(NEVER).subscribe();
+    expect([gate.inFlight, gate.queued]).toEqual([1, 1]);
+    a.unsubscribe();
+    expect([gate.inFlight, gate.queued]).toEqual([1, 0]);
+    b.unsubscribe();
+    expect([gate.inFlight, gate.queued]).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,77 @@
+import { Observable, type Subscription } from 'rxjs';
+
+/**
+ * A bound on checks in flight across all monitors (`max_concurrent_checks`): a check beyond the
+ * bound waits its turn, first come first served, and the wait shows in its schedule lag. Never an
+ * unbounded burst of sockets.
+ *
+ * ```
+ * gate = new CheckGate(1)
+ * gate.limit(a$):  ^--a|           (starts at once)
+ * gate.limit(b$):  ^----b|         (starts when a$ ends)
+ * ```
+ */
+export class CheckGate {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  /**
+   * @param max How many gated Observables may be subscribed at once.
+   */
+  constructor(readonly max: number) {}
+
+  /** Checks in flight now. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Checks waiting for a slot now. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /**
+   * Wraps a cold Observable so that it subscribes only when a slot is free; the slot is released when
+   * it completes, errors or is unsubscribed. Unsubscribing while it waits leaves the queue.
+   *
+   * @param source$ The cold Observable (a check).
+   * @returns The gated Observable.
+   */
+  limit<T>(source$: Observable<T>): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      let inner: Subscription | undefined;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.active--;
+        this.waiting.shift()?.();
+      };
+      const start = () => {
+        this.active++;
+        inner = source$.subscribe({
+          next: (value) => subscriber.next(value),
+          error: (error) => {
+            release();
+            subscriber.error(error);
+          },
+          complete: () => {
+            release();
+            subscriber.complete();
+          },
+        });
+      };
+      if (this.active < this.max) start();
+      else this.waiting.push(start);
+      return () => {
+        if (inner) {
+          inner.unsubscribe();
+          release();
+        } else {
+          const index = this.waiting.indexOf(start);
+          if (index >= 0) this.waiting.splice(index, 1);
+        }
+      };
+    });
+  }
+}
