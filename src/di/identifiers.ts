@@ -11,8 +11,12 @@ export const TYPES = {
   HttpClient: Symbol.for('rxmon/HttpClient'),
   /** Every {@link Monitor}, multi-injected into the dispatcher. */
   Monitor: Symbol.for('rxmon/Monitor'),
+  /** Makes a {@link Monitor} for a spec (`MonitorFactory`): at start-up and on reload. */
+  MonitorFactory: Symbol.for('rxmon/MonitorFactory'),
   /** The {@link Dispatcher}. */
   Dispatcher: Symbol.for('rxmon/Dispatcher'),
+  /** The {@link CheckGate} bounding checks in flight (`max_concurrent_checks`). */
+  CheckGate: Symbol.for('rxmon/CheckGate'),
   /** The RxJS scheduler monitors take their time from. */
   Scheduler: Symbol.for('rxmon/Scheduler'),
 } as const;

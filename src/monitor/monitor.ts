@@ -14,6 +14,12 @@ export interface Monitor {
   readonly check$: Observable<CheckResult>;
 }
 
+/**
+ * Makes a {@link Monitor} for a spec; `monitorCount` (how many the daemon runs) sets the spread of
+ * first checks.
+ */
+export type MonitorFactory = (spec: ResolvedMonitorSpec, monitorCount: number) => Monitor;
+
 /** Makes the cold check Observable for one spec (normally `httpCheck` over the HTTP client). */
 export type CheckFactory = (spec: ResolvedMonitorSpec) => Observable<CheckResult>;
 
