@@ -11,7 +11,7 @@ async function startTarget(): Promise<{ url: string; hits: Map<string, number>; 
       res.writeHead(503).end('down');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('hello');
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' }).end('hello');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -55,12 +55,12 @@ log:
 monitors:
   web:
     url: ${target.url}/ok
-    timeout: 1
+    timeout: 0.3
     check_every: 0.3
   down:
     method: GET
     url: http://127.0.0.1:${refused}/
-    timeout: "500ms"
+    timeout: "300ms"
     check_every: "300ms"
 `);
     const daemon = startDaemon(['--config', config]);
@@ -102,7 +102,7 @@ monitors:
   it('keeps a fixed rate, start to start', async () => {
     const config = writeTempConfig(`
 monitors:
-  web: { url: "${target.url}/ok", timeout: 1, check_every: "250ms" }
+  web: { url: "${target.url}/ok", timeout: 0.25, check_every: "250ms" }
 `);
     const daemon = startDaemon(['--config', config]);
     await daemon.waitFor((records) => checksOf(records, 'web').length >= 6);

@@ -76,8 +76,13 @@ export function startDaemon(args: string[], env: Record<string, string> = {}): R
   });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
+  let hasExited = false;
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolveExit) =>
-    child.on('exit', (code, signal) => resolveExit({ code, signal, at: Date.now() })),
+    child.on('exit', (code, signal) => {
+      hasExited = true;
+      resolveExit({ code, signal, at: Date.now() });
+      for (const waiter of waiters) waiter();
+    }),
   );
   return {
     child,
@@ -91,6 +96,10 @@ export function startDaemon(args: string[], env: Record<string, string> = {}): R
             waiters.delete(check);
             clearTimeout(timer);
             resolveWait();
+          } else if (hasExited) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`the daemon exited; records: ${JSON.stringify(records.slice(-5))}; stderr: ${stderr}`));
           }
         };
         const timer = setTimeout(() => {

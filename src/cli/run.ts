@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Subject, type Observable, lastValueFrom, merge, share, take, tap, toArray } from 'rxjs';
+import { ReplaySubject, Subject, type Observable, fromEvent, lastValueFrom, merge, share, take, toArray } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import { ConfigError } from '../config/configError.js';
 import { loadConfig } from '../config/loadConfig.js';
@@ -7,7 +7,9 @@ import type { Config } from '../config/types.js';
 import { composeDaemon, createContainer } from '../di/container.js';
 import { type SignalSource, shutdownSignal$ } from '../dispatcher/shutdownSignal.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
-import { inShard } from '../monitor/shard.js';
+import { shardLabel } from '../monitor/shard.js';
+import { ServerStartError } from '../server/serverStartError.js';
+import { forShard, runDaemon } from './runDaemon.js';
 import { type CliOptions, USAGE, UsageError, parseCliArgs } from './parseCliArgs.js';
 
 /** Exit codes of the CLI (documented in the README and `--help`). */
@@ -39,18 +41,6 @@ const defaultIo: ProcessIo = {
 function version(): string {
   const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
   return pkg.version;
-}
-
-/**
- * Keeps only this shard's monitors.
- *
- * @param config The loaded config.
- * @param shard The shard, if any.
- * @returns The config to run.
- */
-function forShard(config: Config, shard: CliOptions['shard']): Config {
-  if (!shard) return config;
-  return { ...config, monitors: config.monitors.filter((monitor) => inShard(monitor.name, shard)) };
 }
 
 /**
@@ -92,30 +82,35 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     return EXIT.OK;
   }
 
+  // Listen for SIGINT/SIGTERM from here on, so that a signal during start-up stops the daemon cleanly
+  // (replayed to the dispatcher when it starts).
+  const shutdown$ = new ReplaySubject<unknown>(1);
+  const signals = merge(shutdownSignal$(io.signals), stdoutClosed$(io.stdout))
+    .pipe(take(1))
+    .subscribe((reason) => {
+      // A second SIGINT forces the exit.
+      io.signals.once('SIGINT', () => io.exit(EXIT.FORCED));
+      shutdown$.next(reason);
+    });
+
   let config: Config;
   try {
     config = await loadConfig(options.config, env);
   } catch (error) {
+    signals.unsubscribe();
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return EXIT.BAD_INPUT;
   }
   if (options.validate) {
+    signals.unsubscribe();
     io.stdout.write(`${options.config}: ok (${config.monitors.length} monitors)\n`);
     return EXIT.OK;
   }
   config = forShard(config, options.shard);
 
-  const { logger, dispatcher } = composeDaemon(createContainer(config));
-  const shutdown$ = merge(shutdownSignal$(io.signals), stdoutClosed$(io.stdout)).pipe(
-    take(1),
-    tap(() => {
-      // A second SIGINT forces the exit.
-      io.signals.once('SIGINT', () => io.exit(EXIT.FORCED));
-    }),
-    share(),
-  );
-
+  const daemon = composeDaemon(createContainer(config, { shard: options.shard && shardLabel(options.shard) }));
+  const { logger, dispatcher } = daemon;
   if (options.once) {
     const results$ = dispatcher.runOnce(shutdown$).pipe(share());
     logCheckResults({ results$, logger });
@@ -123,8 +118,20 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     return results.length === config.monitors.length && results.every((result) => result.ok) ? EXIT.OK : EXIT.CHECK_FAILED;
   }
 
-  const results$ = dispatcher.run(shutdown$).pipe(share());
-  logCheckResults({ results$, logger });
-  await lastValueFrom(results$, { defaultValue: undefined });
+  try {
+    await runDaemon({
+      daemon,
+      configPath: options.config,
+      env,
+      shard: options.shard,
+      watchConfig: options.watch,
+      shutdown$,
+      reloadSignals$: fromEvent(io.signals, 'SIGHUP'),
+    });
+  } catch (error) {
+    if (!(error instanceof ServerStartError)) throw error;
+    io.stderr.write(`rxmon: ${error.message}\n`);
+    return EXIT.CHECK_FAILED;
+  }
   return EXIT.OK;
 }

@@ -97,4 +97,10 @@ export interface Config {
   alerts: readonly AlertSpec[];
   /** Ring size of the in-memory history per monitor (status page). */
   historySize: number;
+  /**
+   * Values that must never be printed (logs, metrics, alerts, error messages): every `${ENV}`
+   * substitution, `auth` passwords and bearer tokens, passwords in URLs, credential header values.
+   * Distinct, longest first.
+   */
+  secrets: readonly string[];
 }

@@ -3,11 +3,13 @@ import { Container } from 'inversify';
 import type { Config } from '../config/types.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import type { Logger } from '../logging/logger.js';
+import type { RxmonMetrics } from '../metrics/createMetrics.js';
 import { TYPES } from './identifiers.js';
 import { configModule } from './modules/configModule.js';
 import { dispatcherModule } from './modules/dispatcherModule.js';
 import { httpModule } from './modules/httpModule.js';
 import { loggerModule } from './modules/loggerModule.js';
+import { metricsModule } from './modules/metricsModule.js';
 import { monitorsModule } from './modules/monitorsModule.js';
 import { schedulerModule } from './modules/schedulerModule.js';
 
@@ -17,9 +19,10 @@ import { schedulerModule } from './modules/schedulerModule.js';
  * calling {@link composeDaemon}.
  *
  * @param config The loaded config.
+ * @param options `shard`: the `i/N` label of this instance's metrics.
  * @returns The container.
  */
-export function createContainer(config: Config): Container {
+export function createContainer(config: Config, { shard }: { shard?: string } = {}): Container {
   const container = new Container();
   container.load(
     configModule(config),
@@ -28,6 +31,7 @@ export function createContainer(config: Config): Container {
     schedulerModule,
     monitorsModule(config.monitors),
     dispatcherModule,
+    metricsModule(shard),
   );
   return container;
 }
@@ -37,18 +41,20 @@ export interface Daemon {
   config: Config;
   logger: Logger;
   dispatcher: Dispatcher;
+  metrics: RxmonMetrics;
 }
 
 /**
  * Resolves the daemon's parts. The only place that calls `container.get`.
  *
  * @param container A container from {@link createContainer}, possibly with test rebinds.
- * @returns The config, logger and dispatcher.
+ * @returns The config, logger, dispatcher and metrics.
  */
 export function composeDaemon(container: Container): Daemon {
   return {
     config: container.get<Config>(TYPES.Config),
     logger: container.get<Logger>(TYPES.Logger),
     dispatcher: container.get<Dispatcher>(TYPES.Dispatcher),
+    metrics: container.get<RxmonMetrics>(TYPES.Metrics),
   };
 }

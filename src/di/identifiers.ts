@@ -13,6 +13,8 @@ export const TYPES = {
   Monitor: Symbol.for('rxmon/Monitor'),
   /** Makes a {@link Monitor} for a spec (`MonitorFactory`): at start-up and on reload. */
   MonitorFactory: Symbol.for('rxmon/MonitorFactory'),
+  /** rxmon's Prometheus metrics (`RxmonMetrics`). */
+  Metrics: Symbol.for('rxmon/Metrics'),
   /** The {@link Dispatcher}. */
   Dispatcher: Symbol.for('rxmon/Dispatcher'),
   /** The {@link CheckGate} bounding checks in flight (`max_concurrent_checks`). */

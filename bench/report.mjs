@@ -1,0 +1,119 @@
+/**
+ * Turns the cases' results into rows (figure, value, target, PASS/MISS) and a Markdown table.
+ */
+import { fmt } from './stats.mjs';
+
+/**
+ * One table row.
+ *
+ * @param {string} section Case.
+ * @param {string} figure What is measured.
+ * @param {number | string | undefined} value The figure.
+ * @param {string} unit Unit.
+ * @param {{ text: string, pass: (v: number) => boolean } | undefined} [target] The target, if any.
+ * @returns {{ section: string, figure: string, value: number | string | null, unit: string, target: string, verdict: string }}
+ */
+function row(section, figure, value, unit, target) {
+  const numeric = typeof value === 'number' && Number.isFinite(value);
+  let verdict = '';
+  if (target) verdict = numeric ? (target.pass(value) ? 'PASS' : 'MISS') : 'n/a';
+  return { section, figure, value: value ?? null, unit, target: target?.text ?? '', verdict };
+}
+
+const atLeast = (limit, text = `≥ ${limit}`) => ({ text, pass: (v) => v >= limit });
+const atMost = (limit, text = `≤ ${limit}`) => ({ text, pass: (v) => v <= limit });
+const within = (limit) => ({ text: `within ±${limit}`, pass: (v) => Math.abs(v) <= limit });
+const isFalse = { text: 'no growth', pass: (v) => v === 0 };
+const isTrue = { text: 'steady (±10%)', pass: (v) => v === 1 };
+
+/**
+ * Rows for every case that ran.
+ *
+ * @param {Record<string, any>} results Per case: its result, or `{ error }`.
+ * @returns {ReturnType<typeof row>[]} The rows.
+ */
+export function buildRows(results) {
+  const rows = [];
+  for (const [name, result] of Object.entries(results)) {
+    if (result?.error) rows.push(row(name, `FAILED: ${result.error.split('\n')[0]}`, undefined, '', { text: 'runs', pass: () => false }));
+  }
+  const sat = results.saturation;
+  if (sat && !sat.error) {
+    const S = 'saturation';
+    rows.push(row(S, 'rxmon checks/s', sat.rxmon.perSecond, '/s'));
+    rows.push(row(S, 'bare node:http loop checks/s', sat.bare.perSecond, '/s'));
+    rows.push(row(S, 'blackbox_exporter probes/s', sat.blackbox?.perSecond ?? sat.blackboxNote, sat.blackbox ? '/s' : ''));
+    rows.push(row(S, 'rxmon / bare', sat.rxmon.perSecond / sat.bare.perSecond, '×', atLeast(0.7)));
+    if (sat.blackbox) rows.push(row(S, 'rxmon / blackbox_exporter', sat.rxmon.perSecond / sat.blackbox.perSecond, '×', atLeast(2)));
+    rows.push(row(S, 'rxmon CPU per check', sat.rxmon.cpuMsPerCheck, 'ms'));
+    rows.push(row(S, 'bare loop CPU per check', sat.bare.cpuMsPerCheck, 'ms'));
+    if (sat.blackbox) rows.push(row(S, 'blackbox_exporter CPU per probe (exporter only)', sat.blackbox.cpuMsPerCheck, 'ms'));
+    const failed = Object.values(sat.rxmon.failures).reduce((a, b) => a + b, 0);
+    rows.push(row(S, 'rxmon failed checks (whole run)', failed, ''));
+  }
+  const sc = results.scale;
+  if (sc && !sc.error) {
+    const S = 'scale 10k@10s';
+    rows.push(row(S, 'checks/s (planned 1,000)', sc.checksPerSecond, '/s'));
+    rows.push(row(S, 'schedule lag p50', sc.lag.p50, 'ms'));
+    rows.push(row(S, 'schedule lag p99', sc.lag.p99, 'ms'));
+    rows.push(row(S, 'schedule lag max', sc.lag.max, 'ms'));
+    rows.push(row(S, 'p99 |interval − 10 s| at target', sc.intervals.deviationP99, 'ms', atMost(50)));
+    rows.push(row(S, 'max |interval − 10 s| at target', sc.intervals.deviationMax, 'ms'));
+    rows.push(row(S, 'missed ticks', sc.intervals.missedTicks, '', atMost(0, '0')));
+    rows.push(row(S, 'checks seen / expected in window', `${sc.intervals.seenChecks} / ${Math.round(sc.intervals.expectedChecks)}`, ''));
+    rows.push(row(S, 'RSS after start-up', sc.rssAfterStartupMb, 'MB', atMost(300)));
+    rows.push(row(S, 'RSS at end', sc.rssAtEndMb, 'MB', atMost(300)));
+    rows.push(row(S, 'peak RSS (VmHWM)', sc.peakRssMb, 'MB', atMost(300)));
+    rows.push(row(S, 'CPU (of one core)', sc.cpuPercent, '%'));
+    rows.push(row(S, 'CPU per check', sc.cpuMsPerCheck, 'ms'));
+  }
+  const ac = results.accuracy;
+  if (ac && !ac.error) {
+    const S = 'accuracy /delay/100';
+    rows.push(row(S, 'firstByteMs − 100, median', ac.firstByteErrorMs.p50, 'ms', within(2)));
+    rows.push(row(S, 'firstByteMs − 100, p99', ac.firstByteErrorMs.p99, 'ms'));
+    rows.push(row(S, 'durationMs − 100, median', ac.durationErrorMs.p50, 'ms', within(2)));
+    rows.push(row(S, 'durationMs − 100, p99', ac.durationErrorMs.p99, 'ms'));
+    rows.push(row(S, "target's own timer overshoot, median (included above)", ac.serverTimerOvershootMs.p50, 'ms'));
+    rows.push(row(S, 'checks measured (failed)', `${ac.checks} (${ac.failed})`, ''));
+  }
+  const st = results.startup;
+  if (st && !st.error) {
+    const S = 'start-up 10k';
+    rows.push(row(S, 'spawn → first check at target', st.firstCheckMs, 'ms'));
+    rows.push(row(S, 'spawn → "Starting up" logged', st.startingUpMs, 'ms'));
+    rows.push(row(S, 'RSS at first check', st.rssAtFirstCheckMb, 'MB', atMost(300)));
+    rows.push(row(S, 'RSS 3 s later', st.rssLaterMb, 'MB', atMost(300)));
+  }
+  const so = results.soak;
+  if (so && !so.error) {
+    const S = `soak ${so.minutes} min`;
+    rows.push(row(S, 'RSS slope', so.rss.slopePerMinute, 'MB/min'));
+    rows.push(row(S, 'RSS growth trend', so.rss.growing === null ? undefined : Number(so.rss.growing), '', isFalse));
+    rows.push(row(S, 'open fds slope', so.fds.slopePerMinute, '/min'));
+    rows.push(row(S, 'open fds growth trend', so.fds.growing === null ? undefined : Number(so.fds.growing), '', isFalse));
+    rows.push(row(S, 'active handles slope', so.handles.slopePerMinute, '/min'));
+    rows.push(row(S, 'active handles growth trend', so.handles.growing === null ? undefined : Number(so.handles.growing), '', isFalse));
+    rows.push(row(S, `checks/min median (planned ${so.expectedChecksPerMinute})`, so.checksPerMinute.median, '/min'));
+    rows.push(row(S, 'checks/min steady', Number(so.checksPerMinute.steady), '', isTrue));
+  }
+  return rows;
+}
+
+/**
+ * Renders rows as a Markdown table.
+ *
+ * @param {ReturnType<typeof row>[]} rows The rows.
+ * @returns {string} The table.
+ */
+export function markdownTable(rows) {
+  const show = (r) => {
+    if (typeof r.value !== 'number') return r.value ?? 'n/a';
+    if (r.verdict && (r.target === 'no growth' || r.target.startsWith('steady'))) return r.value ? 'yes' : 'no';
+    return fmt(r.value);
+  };
+  const lines = ['| case | figure | value | unit | target | result |', '|---|---|---:|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.section} | ${r.figure} | ${show(r)} | ${r.unit} | ${r.target} | ${r.verdict} |`);
+  return lines.join('\n');
+}

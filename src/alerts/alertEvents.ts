@@ -1,0 +1,104 @@
+import {
+  EMPTY,
+  type Observable,
+  type OperatorFunction,
+  type SchedulerLike,
+  asyncScheduler,
+  concat,
+  connect,
+  distinctUntilKeyChanged,
+  endWith,
+  groupBy,
+  ignoreElements,
+  map,
+  mergeMap,
+  of,
+  switchMap,
+  takeUntil,
+  timer,
+} from 'rxjs';
+import type { CheckResult } from '../check/checkResult.js';
+import type { AlertSpec } from '../config/types.js';
+import type { MonitorState } from '../operators/health.js';
+
+/** One alert to send: what {@link alertEvents} decides, what a webhook receives (rendered). */
+export interface AlertEvent {
+  /** The monitor's name. */
+  monitor: string;
+  state: 'up' | 'down';
+  /** True for a repeat of a `down` alert while the monitor is still down. */
+  reminder: boolean;
+  /** When the state began (ISO): for `down` and its reminders, the start of the incident. */
+  since: string;
+  /** The result that caused the state. */
+  result: CheckResult;
+}
+
+/**
+ * Decides which alerts one webhook gets, from a stream of monitor state changes (from `health`).
+ *
+ * Per monitor: a `down` alert when the monitor goes down; then nothing more for that incident until
+ * `reminderEvery` has passed, then a reminder (`state: 'down', reminder: true`) every `reminderEvery`
+ * while it is still down. When it comes back up, reminders stop and, with `sendOnResolved`, an `up`
+ * alert is sent — never for a monitor that was not down (the first state seen being `up`). Repeated
+ * equal states are ignored. When the states complete, pending reminders are dropped and the alerts
+ * complete too. Pure: it sends nothing.
+ *
+ * ```
+ * states:                                  -d--------u---|
+ * alertEvents({ sendOnResolved: true,
+ *               reminderEvery: 4 }):        -D---R---RU---|   (R: reminder)
+ * ```
+ *
+ * ## Example
+ * ```ts
+ * import { dispatch, health, alertEvents } from 'rxmon';
+ *
+ * dispatch(monitors, stop$)
+ *   .pipe(health(), alertEvents({ sendOnResolved: true, reminderEvery: 60 * 60_000 }))
+ *   .subscribe(({ monitor, state, reminder }) =>
+ *     console.log(`${monitor} is ${state}${reminder ? ' (still)' : ''}`),
+ *   );
+ * ```
+ *
+ * @param alert The webhook's `sendOnResolved` and `reminderEvery` (ms; absent or ≤ 0: never).
+ * @param scheduler Where reminder timers run. Default `asyncScheduler`.
+ * @returns An operator from monitor states to alert events.
+ */
+export function alertEvents(
+  alert: Pick<AlertSpec, 'sendOnResolved' | 'reminderEvery'>,
+  scheduler: SchedulerLike = asyncScheduler,
+): OperatorFunction<MonitorState, AlertEvent> {
+  const { sendOnResolved, reminderEvery } = alert;
+
+  const downAlerts = (state: MonitorState): Observable<AlertEvent> => {
+    const first = of(toEvent(state, false));
+    if (reminderEvery === undefined || !(reminderEvery > 0)) return first;
+    return concat(first, timer(reminderEvery, reminderEvery, scheduler).pipe(map(() => toEvent(state, true))));
+  };
+
+  return (states$) =>
+    states$.pipe(
+      connect((shared$) =>
+        shared$.pipe(
+          groupBy((state) => state.monitor),
+          mergeMap((perMonitor$) =>
+            perMonitor$.pipe(
+              distinctUntilKeyChanged('state'),
+              // After distinctUntilKeyChanged, an `up` that is not the first state follows a `down`.
+              switchMap((state, index) => {
+                if (state.state === 'down') return downAlerts(state);
+                return sendOnResolved && index > 0 ? of(toEvent(state, false)) : EMPTY;
+              }),
+            ),
+          ),
+          // Reminder timers never end by themselves: stop them when the states complete.
+          takeUntil(shared$.pipe(ignoreElements(), endWith(true))),
+        ),
+      ),
+    );
+}
+
+function toEvent({ monitor, state, since, result }: MonitorState, reminder: boolean): AlertEvent {
+  return { monitor, state, reminder, since, result };
+}

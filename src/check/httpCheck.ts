@@ -1,0 +1,158 @@
+import { asyncScheduler, catchError, defer, from, map, type Observable, of, race, type SchedulerLike, tap, timeout, timer } from 'rxjs';
+import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { HttpClient, HttpOutcome } from '../http/httpClient.js';
+import { maskUrl } from '../http/maskUrl.js';
+import type { CheckError, CheckResult } from './checkResult.js';
+import { evaluateExpectations } from './expectations/index.js';
+
+/**
+ * After the timeout aborted the request, how long to wait for the client's own account of it
+ * (bytes and phases so far) before reporting the timeout without it. A client that honours the
+ * signal answers within microtasks; this only bounds a client that does not.
+ */
+export const ABORT_GRACE_MS = 100;
+
+/**
+ * One HTTP check of one monitor as a cold Observable: each subscription sends one request and
+ * emits exactly one {@link CheckResult}, then completes. It never errors: failures are results with
+ * `ok: false` and an `error.code`.
+ *
+ * - Unsubscribing before the result aborts the request (its socket is destroyed).
+ * - `spec.timeout` (ms, on `scheduler`) aborts the request and ends with `TIMEOUT`, keeping what
+ *   the client measured until then (status if headers came, bytes, phases).
+ * - A client that throws or rejects gives `INTERNAL`.
+ * - With a response and no transport error, the expectations decide `ok` (by default status
+ *   200–399, else `UNEXPECTED_STATUS`).
+ *
+ * ```
+ * subscribe:  ^
+ * response:   ------r|
+ * result:     ------(R|)     R = { ok, status, bytes, durationMs, timings, … }
+ *
+ * no answer:  -----------…
+ * result:     ----(T|)       T = { ok: false, error: { code: 'TIMEOUT' } } at spec.timeout
+ * ```
+ *
+ * ## Example
+ * ```ts
+ * import { exhaustMap, timer } from 'rxjs';
+ * const results$ = timer(0, spec.checkEvery).pipe(exhaustMap(() => httpCheck(spec, client)));
+ * ```
+ *
+ * @param spec The monitor.
+ * @param client The HTTP adapter.
+ * @param scheduler Where the timeout and `startedAt` take their time from. Default `asyncScheduler`.
+ * @returns The cold check.
+ */
+export function httpCheck(
+  spec: ResolvedMonitorSpec,
+  client: HttpClient,
+  scheduler: SchedulerLike = asyncScheduler,
+): Observable<CheckResult> {
+  return defer(() => {
+    const startMs = scheduler.now();
+    const startedAt = new Date(startMs).toISOString();
+    const controller = new AbortController();
+    const answer = askClient(client, spec, controller.signal);
+    const toResult = (outcome: ClientAnswer): CheckResult => checkResult(spec, startedAt, outcome, scheduler.now() - startMs);
+    return from(answer).pipe(
+      map(toResult),
+      timeout({
+        first: spec.timeout,
+        scheduler,
+        with: () => {
+          controller.abort();
+          const timedOut = (outcome: ClientAnswer): CheckResult => toResult(asTimeout(outcome, spec.timeout));
+          return race(
+            from(answer).pipe(map(timedOut)),
+            timer(ABORT_GRACE_MS, scheduler).pipe(map(() => timedOut(new Thrown(undefined)))),
+          );
+        },
+      }),
+      tap({ unsubscribe: () => controller.abort() }),
+      catchError((error: unknown) => of(toResult(new Thrown(error)))),
+    );
+  });
+}
+
+/** What the client threw or rejected with (or nothing, when it did not answer at all). */
+class Thrown {
+  constructor(readonly error: unknown) {}
+}
+
+type ClientAnswer = HttpOutcome | Thrown;
+
+/** Calls the client; a synchronous throw or a rejection becomes a {@link Thrown}. */
+function askClient(client: HttpClient, spec: ResolvedMonitorSpec, signal: AbortSignal): Promise<ClientAnswer> {
+  try {
+    return client.request(spec, signal).then(
+      (outcome): ClientAnswer => outcome,
+      (error: unknown) => new Thrown(error),
+    );
+  } catch (error) {
+    return Promise.resolve(new Thrown(error));
+  }
+}
+
+/** The answer that came after the timeout, marked as `TIMEOUT` (keeping what was measured). */
+function asTimeout(answer: ClientAnswer, timeoutMs: number): HttpOutcome | Thrown {
+  const error = (headersCame: boolean): CheckError => ({
+    code: 'TIMEOUT',
+    message: headersCame ? `response not complete within ${timeoutMs} ms` : `no response within ${timeoutMs} ms`,
+  });
+  if (answer instanceof Thrown) return new TimedOut(error(false));
+  return { ...answer, error: error(answer.response !== undefined) };
+}
+
+/** A timeout for which the client gave no account: only the error is known. */
+class TimedOut extends Thrown {
+  constructor(readonly checkError: CheckError) {
+    super(undefined);
+  }
+}
+
+/**
+ * Maps what the client said into the result contract, evaluating expectations when a response
+ * came without a transport error.
+ */
+function checkResult(spec: ResolvedMonitorSpec, startedAt: string, answer: ClientAnswer, elapsedMs: number): CheckResult {
+  const result: CheckResult = {
+    monitor: spec.name,
+    method: spec.method,
+    url: maskUrl(spec.url),
+    startedAt,
+    ok: false,
+    bytes: 0,
+    durationMs: elapsedMs,
+  };
+  if (answer instanceof Thrown) {
+    result.error = answer instanceof TimedOut ? answer.checkError : internalError(answer.error);
+    return result;
+  }
+  const { response, durationMs, certExpiresInDays } = answer;
+  result.bytes = answer.bytes;
+  result.durationMs = durationMs;
+  if (response !== undefined) {
+    result.status = response.status;
+    if (response.contentLength !== undefined) result.contentLength = response.contentLength;
+  }
+  result.timings = answer.timings;
+  result.redirects = answer.redirects;
+  result.finalUrl = maskUrl(answer.finalUrl);
+  if (certExpiresInDays !== undefined) result.certExpiresInDays = certExpiresInDays;
+  let error = answer.error;
+  if (error === undefined) {
+    error =
+      response === undefined
+        ? { code: 'INTERNAL', message: 'the HTTP client reported neither a response nor an error' }
+        : evaluateExpectations(spec.expect, { response, durationMs, certExpiresInDays });
+  }
+  if (error === undefined) result.ok = true;
+  else result.error = error;
+  return result;
+}
+
+function internalError(error: unknown): CheckError {
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `internal error: ${(text.split('\n', 1)[0] ?? '').slice(0, 200)}` };
+}

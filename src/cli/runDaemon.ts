@@ -1,0 +1,106 @@
+import { watch } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { type Observable, Subject, debounceTime, lastValueFrom, map, share, takeUntil } from 'rxjs';
+import { loadConfig } from '../config/loadConfig.js';
+import type { Config } from '../config/types.js';
+import type { Daemon } from '../di/container.js';
+import { logCheckResults } from '../logging/logCheckResults.js';
+import { recordMetrics } from '../metrics/recordMetrics.js';
+import { type RunningServer, startServer } from '../server/startServer.js';
+import { operationalRoutes } from '../server/operationalRoutes.js';
+import { type Shard, inShard } from '../monitor/shard.js';
+import { reloadController } from './reloadController.js';
+
+/** What {@link runDaemon} needs. */
+export interface RunDaemonParams {
+  daemon: Daemon;
+  /** The config file (re-read on reload). */
+  configPath: string;
+  env: NodeJS.ProcessEnv;
+  shard?: Shard;
+  /** Reload when the config file changes. */
+  watchConfig: boolean;
+  /** The first value stops the daemon. */
+  shutdown$: Observable<unknown>;
+  /** SIGHUP and friends: each value asks for a reload. */
+  reloadSignals$: Observable<unknown>;
+}
+
+/**
+ * Keeps only this shard's monitors.
+ *
+ * @param config The loaded config.
+ * @param shard The shard, if any.
+ * @returns The config to run.
+ */
+export function forShard(config: Config, shard: Shard | undefined): Config {
+  if (!shard) return config;
+  return { ...config, monitors: config.monitors.filter((monitor) => inShard(monitor.name, shard)) };
+}
+
+/**
+ * The long-running daemon: results from the dispatcher feed the sinks (log records, metrics), the
+ * optional listener serves `/metrics`, `/healthz` and `POST /-/reload`, and reload requests (SIGHUP,
+ * HTTP, `--watch`) swap monitors in place. Resolves when shutdown has finished.
+ *
+ * @param params The composed daemon and its process edges.
+ * @returns Resolves after `Shutdown finished successfully`.
+ */
+export async function runDaemon({ daemon, configPath, env, shard, watchConfig, shutdown$, reloadSignals$ }: RunDaemonParams): Promise<void> {
+  const { config, logger, dispatcher, metrics } = daemon;
+  let running = false;
+  let current = config;
+
+  const reloads = reloadController({ load: async () => forShard(await loadConfig(configPath, env), shard), logger });
+  const reloadedSpecs$ = reloads.configs$.pipe(
+    map((next) => {
+      const nextByName = new Map(next.monitors.map((spec) => [spec.name, spec]));
+      for (const spec of current.monitors) {
+        const after = nextByName.get(spec.name);
+        if (!after || !isDeepStrictEqual(after, spec)) metrics.removeMonitor(spec.name);
+      }
+      metrics.setMonitorCount(next.monitors.length);
+      if (next.log.level !== current.log.level) logger.level(next.log.level);
+      current = next;
+      return next.monitors;
+    }),
+  );
+
+  let server: RunningServer | undefined;
+  if (config.server) {
+    server = await startServer({
+      ...config.server,
+      routes: operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+      onError: (error) => logger.error({ err: error }, 'listener error'),
+    });
+    logger.info({ url: server.url }, `listening on ${server.url}`);
+  }
+
+  const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(share());
+  logCheckResults({ results$, logger });
+  recordMetrics({ results$, metrics });
+  metrics.setMonitorCount(config.monitors.length);
+
+  const requests = reloadSignals$.pipe(takeUntil(shutdown$)).subscribe(() => void reloads.request('SIGHUP'));
+  let watcher: ReturnType<typeof watch> | undefined;
+  if (watchConfig) {
+    const changes = new Subject<void>();
+    // Watch the directory: editors replace the file rather than write it in place.
+    const name = basename(configPath);
+    watcher = watch(dirname(resolve(configPath)), (_event, changed) => {
+      if (changed === name) changes.next();
+    });
+    changes.pipe(debounceTime(200), takeUntil(shutdown$)).subscribe(() => void reloads.request('watch'));
+  }
+
+  running = true;
+  try {
+    await lastValueFrom(results$, { defaultValue: undefined });
+  } finally {
+    running = false;
+    requests.unsubscribe();
+    watcher?.close();
+    await server?.close();
+  }
+}

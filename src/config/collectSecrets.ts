@@ -1,0 +1,59 @@
+import type { AlertSpec, ResolvedMonitorSpec } from './types.js';
+
+/** Header names whose values are credentials. */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password/i;
+
+/**
+ * Every value the logs, metrics, alerts and error messages must never show: the `${ENV}`
+ * substitutions, passwords and bearer tokens of `auth`, passwords in URLs, and the values of
+ * credential headers (`Authorization`, `Cookie`, `Proxy-Authorization`, `*token*`, `*key*`, …).
+ *
+ * @param substituted Values of `${ENV}` substitutions.
+ * @param monitors The resolved monitors.
+ * @param alerts The resolved alerts.
+ * @returns Distinct non-empty values, longest first (so that masking replaces the longest match).
+ */
+export function collectSecrets(
+  substituted: readonly string[],
+  monitors: readonly ResolvedMonitorSpec[],
+  alerts: readonly AlertSpec[] = [],
+): string[] {
+  const secrets = new Set(substituted);
+  const addUrl = (url: string) => {
+    const password = new URL(url).password;
+    if (password !== '') {
+      secrets.add(password);
+      secrets.add(safeDecode(password));
+    }
+  };
+  const addHeaders = (headers: Readonly<Record<string, string>>) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (SENSITIVE_HEADER.test(name)) secrets.add(value);
+    }
+  };
+  for (const monitor of monitors) {
+    addUrl(monitor.url);
+    addHeaders(monitor.headers);
+    if (monitor.auth !== undefined) {
+      secrets.add('bearer' in monitor.auth ? monitor.auth.bearer : monitor.auth.password);
+    }
+  }
+  for (const alert of alerts) {
+    addUrl(alert.webhook);
+    addHeaders(alert.headers);
+  }
+  secrets.delete('');
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * @param text A percent-encoded URL part.
+ * @returns It decoded, or as is when it does not decode.
+ */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,179 @@
+import { dirname, resolve } from 'node:path';
+import { collectSecrets } from './collectSecrets.js';
+import { ConfigError, type KeyProblem } from './configError.js';
+import { decodeUtf8 } from './decodeUtf8.js';
+import { deepFreeze } from './deepFreeze.js';
+import { fillMonitorDefaults } from './fillMonitorDefaults.js';
+import { interpolateEnvTree } from './interpolateEnvTree.js';
+import { formatKeyPath } from './keyPath.js';
+import { mergeMonitorDefaults } from './mergeMonitorDefaults.js';
+import { readYamlDocument } from './readYamlDocument.js';
+import { configSchema } from './schema/configSchema.js';
+import { describeIssue, keyProblems } from './schema/describeIssue.js';
+import { yamlMonitorSchema, type SpecSchemaOptions } from './schema/monitorSchema.js';
+import { styledKey } from './schema/struct.js';
+import { describeType, isPlainMap } from './schema/valueSchema.js';
+import type { AlertSpec, Config, ResolvedMonitorSpec } from './types.js';
+import type { YamlLocator } from './yamlLocator.js';
+
+/** The largest config file rxmon reads. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/** Defaults of the top-level keys. */
+export const CONFIG_DEFAULTS = {
+  logLevel: 'info',
+  serverHost: '127.0.0.1',
+  maxConcurrentChecks: 512,
+  historySize: 120,
+} as const;
+
+/**
+ * The problem text of a file over {@link MAX_CONFIG_BYTES}.
+ *
+ * @param bytes The file's size.
+ * @returns `file too large (5.0 MiB, limit 4 MiB)`.
+ */
+export function fileTooLarge(bytes: number): string {
+  return `file too large (${(bytes / 2 ** 20).toFixed(1)} MiB, limit ${MAX_CONFIG_BYTES / 2 ** 20} MiB)`;
+}
+
+/**
+ * Parses, interpolates and validates a config file's contents into the resolved, deep-frozen
+ * {@link Config}. Pure apart from checking that `tls.ca` files are readable.
+ *
+ * Steps: bytes must be UTF-8 (at most 4 MiB) → YAML (unique keys, alias bomb refused) → the top
+ * level must be a map → `${ENV}` in every string value (`$${` for a literal `${`) → the top level
+ * and `defaults:` validated → each monitor merged over `defaults:` and validated → defaults filled
+ * and the timing rule applied (a timeout over `check_every` is an error). The first problem in the
+ * file (by line) becomes a {@link ConfigError}: `bad.yml:5: monitors.broken.timeout: expected a
+ * positive duration`.
+ *
+ * @param input The file's contents (bytes are decoded strictly as UTF-8).
+ * @param file The file name as the user gave it: used in messages as is, and resolved for
+ *   `Config.file` and relative `tls.ca` paths.
+ * @param env Where `${NAME}` values come from.
+ * @returns The resolved config; `secrets` lists every value to keep out of logs.
+ * @throws {ConfigError} On any problem; the CLI exits 2.
+ */
+export function parseConfig(input: string | Uint8Array, file: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const fail = (problem: string, line?: number, key?: string): never => {
+    throw new ConfigError({ file, line, key: key || undefined, problem });
+  };
+
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > MAX_CONFIG_BYTES) fail(fileTooLarge(size));
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    const decoded = decodeUtf8(input);
+    if (!decoded.ok) return fail(decoded.problem, decoded.badByte?.line);
+    text = decoded.value;
+  }
+
+  const empty = 'the file is empty; expected a map with monitors:';
+  if (text.trim() === '') fail(empty);
+  const yaml = readYamlDocument(text);
+  if (!yaml.ok) {
+    const { line, path, problem } = yaml.problem;
+    return fail(problem, line, path === undefined ? undefined : formatKeyPath(path));
+  }
+  const { data, locator } = yaml;
+  if (data === null || data === undefined) fail(empty);
+  if (!isPlainMap(data)) fail(`expected a map with monitors: at the top level, got ${describeType(data)}`, locator.lineOf([]));
+
+  const interpolated = interpolateEnvTree(data, env);
+  const raise = (problem: KeyProblem, secrets: readonly string[]): never =>
+    fail(masked(problem.problem, secrets), locator.lineOf(problem.path, problem.atKey), formatKeyPath(problem.path));
+  if (!interpolated.ok) return raise(interpolated.problem, []);
+  const tree = interpolated.tree.value as Record<string, unknown>;
+  const { substituted } = interpolated.tree;
+
+  const options: SpecSchemaOptions = { style: 'snake_case', unitlessAs: 's', baseDir: dirname(resolve(file)) };
+  const top = configSchema(options).safeParse(tree, { error: describeIssue });
+  const topProblems = top.success ? [] : keyProblems(top.error);
+  // Monitors are checked merged over defaults:, so only once defaults: and the monitors map are sound.
+  const monitorsCheckable = !topProblems.some(({ path }) => path[0] === 'defaults' || (path[0] === 'monitors' && path.length <= 2));
+  const monitors = monitorsCheckable ? resolveMonitors(tree, options) : { specs: [], problems: [] };
+  const problems = [...topProblems, ...monitors.problems];
+  if (problems.length > 0 || !top.success) return raise(firstInFile(problems, locator), substituted);
+
+  const alerts: AlertSpec[] = (top.data.alerts ?? []).map((alert) => ({
+    webhook: alert.webhook,
+    headers: alert.headers ?? {},
+    sendOnResolved: alert.sendOnResolved ?? false,
+    ...(alert.reminderEvery === undefined ? {} : { reminderEvery: alert.reminderEvery }),
+    ...(alert.body === undefined ? {} : { body: alert.body }),
+  }));
+  const { log, server } = top.data;
+  const config: Config = {
+    file: resolve(file),
+    log: { level: log?.level ?? CONFIG_DEFAULTS.logLevel },
+    monitors: monitors.specs,
+    ...(server?.port === undefined ? {} : { server: { port: server.port, host: server.host ?? CONFIG_DEFAULTS.serverHost } }),
+    maxConcurrentChecks: top.data.maxConcurrentChecks ?? CONFIG_DEFAULTS.maxConcurrentChecks,
+    alerts,
+    historySize: top.data.historySize ?? CONFIG_DEFAULTS.historySize,
+    secrets: collectSecrets(substituted, monitors.specs, alerts),
+  };
+  return deepFreeze(config);
+}
+
+/**
+ * Validates each monitor merged over `defaults:` and fills its defaults, in file order.
+ *
+ * @param tree The interpolated document (`defaults:` and the monitors map already sound).
+ * @param options Schema options.
+ * @returns The resolved monitors and the problems found.
+ */
+function resolveMonitors(
+  tree: Record<string, unknown>,
+  options: SpecSchemaOptions,
+): { specs: ResolvedMonitorSpec[]; problems: KeyProblem[] } {
+  const defaults = isPlainMap(tree.defaults) ? tree.defaults : {};
+  const schema = yamlMonitorSchema(options);
+  const specs: ResolvedMonitorSpec[] = [];
+  const problems: KeyProblem[] = [];
+  for (const [name, own] of Object.entries(tree.monitors as Record<string, Record<string, unknown>>)) {
+    const checked = schema.safeParse(mergeMonitorDefaults(defaults, own), { error: describeIssue });
+    if (!checked.success) {
+      problems.push(...keyProblems(checked.error, ['monitors', name]));
+      continue;
+    }
+    const resolved = fillMonitorDefaults(name, checked.data, 'snake_case');
+    if (resolved.ok) {
+      specs.push(resolved.spec);
+      continue;
+    }
+    // Point at the first of the conflicting keys the monitor sets itself, else the one in defaults:.
+    const keys = resolved.conflict.keys.map((key) => styledKey(key, 'snake_case'));
+    const ownKey = keys.find((key) => key in own);
+    const path = ownKey !== undefined ? ['monitors', name, ownKey] : ['defaults', keys.find((key) => key in defaults) ?? keys[0]];
+    problems.push({ path, problem: resolved.conflict.problem });
+  }
+  return { specs, problems };
+}
+
+/**
+ * The problem that comes first in the file: by line; on the same line a wrong key (unknown, badly
+ * named) before the rest, since a missing key is placed on its parent's line; then in order found.
+ *
+ * @param problems At least one problem.
+ * @param locator Lines of the document.
+ * @returns The first one.
+ */
+function firstInFile(problems: readonly KeyProblem[], locator: YamlLocator): KeyProblem {
+  const rank = (problem: KeyProblem) => (locator.lineOf(problem.path, problem.atKey) ?? Infinity) * 2 + (problem.atKey ? 0 : 1);
+  return problems.reduce((first, problem) => (rank(problem) < rank(first) ? problem : first));
+}
+
+/**
+ * Belt and braces: masks any secret of 4+ characters that found its way into a problem text.
+ *
+ * @param problem A problem text.
+ * @param secrets Values never to print.
+ * @returns The text, masked.
+ */
+function masked(problem: string, secrets: readonly string[]): string {
+  return secrets.filter((secret) => secret.length >= 4).reduce((text, secret) => text.split(secret).join('***'), problem);
+}

@@ -1,0 +1,25 @@
+/**
+ * The moments one hop (one request on one fresh connection) went through, on the
+ * `performance.now()` clock. 0 means the moment did not come (no DNS for an IP literal, no TLS for
+ * http, or the hop failed before it).
+ */
+export class HopMarks {
+  /** The socket's `lookup` event: DNS answered. */
+  lookupAt = 0;
+  /** The socket's `connect` event: TCP connected. */
+  connectAt = 0;
+  /** The socket's `secureConnect` event: TLS handshake done. */
+  secureAt = 0;
+  /** The first response byte arrived on the socket. */
+  firstByteAt = 0;
+  /** The leaf certificate's `valid_to`, epoch ms (https only). */
+  certValidTo = 0;
+}
+
+/** Where the transport hangs a hop's {@link HopMarks} on its `ClientRequest` and socket. */
+export const HOP_MARKS: unique symbol = Symbol('rxmon.hopMarks');
+
+/** Something carrying hop marks (a `ClientRequest` or a socket the transport instrumented). */
+export interface WithHopMarks {
+  [HOP_MARKS]?: HopMarks;
+}

@@ -1,0 +1,81 @@
+import http, { type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { HOP_MARKS, HopMarks, type WithHopMarks } from './hopMarks.js';
+
+/** The shape axios expects of its `transport` option (what `http`/`https` offer). */
+export interface AxiosTransport {
+  request(options: RequestOptions, callback?: (res: IncomingMessage) => void): ClientRequest;
+}
+
+/**
+ * An axios `transport` that is `http.request`/`https.request` plus phase marks: every request gets
+ * a {@link HopMarks} (under {@link HOP_MARKS} on the `ClientRequest`, reachable from axios's
+ * `response.request` and `error.request`), filled from its socket's `lookup`, `connect`,
+ * `secureConnect` and first `data` events.
+ *
+ * Listeners are shared functions (no closure per request); they find the marks on the socket.
+ * Use it with axios's `maxRedirects: 0` (one request per hop) and an agent that opens a fresh
+ * connection per request, so every mark belongs to this request.
+ *
+ * ## Example
+ * ```ts
+ * const response = await axios.get(url, { transport: timingTransport, maxRedirects: 0 });
+ * const marks = (response.request as WithHopMarks)[HOP_MARKS];
+ * ```
+ */
+export const timingTransport: AxiosTransport = {
+  request(options, callback) {
+    const req = (options.protocol === 'https:' ? https : http).request(options, callback);
+    (req as WithHopMarks)[HOP_MARKS] = new HopMarks();
+    req.once('socket', onSocket);
+    req.once('response', onResponse);
+    return req;
+  },
+};
+
+/** `ClientRequest` 'socket': hands the marks to the socket and listens to its events. */
+function onSocket(this: ClientRequest, socket: Socket): void {
+  (socket as WithHopMarks)[HOP_MARKS] = (this as WithHopMarks)[HOP_MARKS];
+  socket.on('lookup', onLookup);
+  socket.on('connect', onConnect);
+  socket.on('secureConnect', onSecureConnect);
+  socket.on('data', onFirstData);
+}
+
+/**
+ * `ClientRequest` 'response' (after axios's own handler): an abort can make axios emit 'error' on
+ * the response stream before its reader listens; without a listener that would be thrown.
+ */
+function onResponse(res: IncomingMessage): void {
+  res.on('error', ignore);
+}
+
+function ignore(): void {}
+
+function marksOf(socket: Socket): HopMarks {
+  return (socket as WithHopMarks)[HOP_MARKS] as HopMarks;
+}
+
+/** Several `lookup` events come with happy eyeballs (one per address): the first one counts. */
+function onLookup(this: Socket, error: Error | null): void {
+  const marks = marksOf(this);
+  if (error === null && marks.lookupAt === 0) marks.lookupAt = performance.now();
+}
+
+function onConnect(this: Socket): void {
+  marksOf(this).connectAt = performance.now();
+}
+
+function onSecureConnect(this: TLSSocket): void {
+  const marks = marksOf(this);
+  marks.secureAt = performance.now();
+  const validTo = this.getPeerCertificate().valid_to;
+  if (validTo) marks.certValidTo = Date.parse(validTo);
+}
+
+function onFirstData(this: Socket): void {
+  marksOf(this).firstByteAt = performance.now();
+  this.removeListener('data', onFirstData);
+}

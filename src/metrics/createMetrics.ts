@@ -1,0 +1,113 @@
+import { Registry } from 'prom-client';
+import type { CheckResult } from '../check/checkResult.js';
+import { maskUrlPassword } from './maskUrlPassword.js';
+import { registerMetricFamilies } from './metricFamilies.js';
+import { type MonitorSeries, type TargetSeries, bindMonitorSeries, bindTargetSeries } from './monitorSeries.js';
+import { registerProcessMetrics } from './processMetrics.js';
+
+/** Options of {@link createMetrics}. */
+export interface MetricsOptions {
+  /** Adds the constant label `shard` (such as `"0/3"`) to every metric. Absent or empty: no label. */
+  shard?: string;
+  /**
+   * Makes a URL safe for a label. Default {@link maskUrlPassword}. Pass your own to also hide
+   * secrets in query strings; it should be idempotent (results carry already-masked URLs).
+   */
+  maskUrl?: (url: string) => string;
+  /** Also expose prom-client's process metrics (`process_*`, `nodejs_*`; see {@link registerProcessMetrics}). Default true. */
+  processMetrics?: boolean;
+}
+
+/** rxmon's metrics: a registry to expose, fed with check results. */
+export interface RxmonMetrics {
+  /** rxmon's own prom-client registry (never the global one): serve `registry.metrics()`. */
+  readonly registry: Registry;
+  /**
+   * Records one check result: sets the monitor's `probe_*` gauges, counts it, observes its duration
+   * and schedule lag. Cheap: label-bound series are cached per monitor and URL.
+   */
+  observe(result: CheckResult): void;
+  /** Sets `rxmon_monitors`. */
+  setMonitorCount(count: number): void;
+  /**
+   * Drops a monitor's series (on reload, when it was removed or changed). With `url`, only that
+   * URL's `probe_*` series; the monitor's counters and histogram go once none of its URLs is left.
+   * Without `url`, everything of the monitor. Unknown names are ignored.
+   */
+  removeMonitor(monitor: string, url?: string): void;
+}
+
+interface MonitorEntry {
+  series: MonitorSeries;
+  targets: Map<string, TargetSeries>;
+}
+
+/**
+ * Creates rxmon's metrics in a registry of their own: blackbox_exporter's `probe_*` gauges per
+ * monitor and URL, rxmon's counters and histograms, and the process metrics. URLs are masked before
+ * they become label values; secrets never reach `/metrics`.
+ *
+ * ## Example
+ * ```ts
+ * const metrics = createMetrics({ shard: '0/3' });
+ * metrics.setMonitorCount(config.monitors.length);
+ * recordMetrics({ results$, metrics });
+ * const text = await metrics.registry.metrics();
+ * ```
+ *
+ * @param options Shard label, URL masking, process metrics.
+ * @returns The metrics.
+ */
+export function createMetrics({ shard, maskUrl = maskUrlPassword, processMetrics = true }: MetricsOptions = {}): RxmonMetrics {
+  const registry = new Registry();
+  if (shard) registry.setDefaultLabels({ shard });
+  if (processMetrics) registerProcessMetrics(registry);
+  const families = registerMetricFamilies(registry);
+  const monitors = new Map<string, MonitorEntry>();
+
+  function entryOf(monitor: string): MonitorEntry {
+    let entry = monitors.get(monitor);
+    if (!entry) {
+      entry = { series: bindMonitorSeries(families, monitor), targets: new Map() };
+      monitors.set(monitor, entry);
+    }
+    return entry;
+  }
+
+  function targetOf(entry: MonitorEntry, monitor: string, rawUrl: string): TargetSeries {
+    let target = entry.targets.get(rawUrl);
+    if (!target) {
+      target = bindTargetSeries(families, monitor, maskUrl(rawUrl));
+      entry.targets.set(rawUrl, target);
+    }
+    return target;
+  }
+
+  return {
+    registry,
+    observe(result) {
+      const entry = entryOf(result.monitor);
+      targetOf(entry, result.monitor, result.url).record(result);
+      entry.series.record(result);
+      if (result.scheduleLagMs !== undefined) families.scheduleLag.observe(Math.max(0, result.scheduleLagMs) / 1000);
+    },
+    setMonitorCount(count) {
+      families.monitors.set(count);
+    },
+    removeMonitor(monitor, url) {
+      const entry = monitors.get(monitor);
+      if (!entry) return;
+      const masked = url === undefined ? undefined : maskUrl(url);
+      for (const [rawUrl, target] of entry.targets) {
+        if (masked === undefined || maskUrl(rawUrl) === masked) {
+          target.remove();
+          entry.targets.delete(rawUrl);
+        }
+      }
+      if (entry.targets.size === 0) {
+        entry.series.remove();
+        monitors.delete(monitor);
+      }
+    },
+  };
+}
