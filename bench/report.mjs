@@ -114,6 +114,7 @@ export function markdownTable(rows) {
     return fmt(r.value);
   };
   const lines = ['| case | figure | value | unit | target | result |', '|---|---|---:|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.section} | ${r.figure} | ${show(r)} | ${r.unit} | ${r.target} | ${r.verdict} |`);
+  const cell = (text) => String(text).replaceAll('|', '\\|');
+  for (const r of rows) lines.push(`| ${[r.section, r.figure, show(r), r.unit, r.target, r.verdict].map(cell).join(' | ')} |`);
   return lines.join('\n');
 }

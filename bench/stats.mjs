@@ -89,6 +89,7 @@ export function linearFit(points) {
  */
 export function fmt(value) {
   if (value === undefined || value === null || Number.isNaN(value)) return 'n/a';
+  if (Number.isInteger(value)) return String(value);
   const abs = Math.abs(value);
   if (abs >= 100) return String(Math.round(value));
   if (abs >= 10) return value.toFixed(1);

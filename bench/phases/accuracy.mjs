@@ -23,13 +23,13 @@ export async function runAccuracy(ctx) {
   const windowMs = Math.max(3_000, ACCURACY.windowMs * scale);
   log(`accuracy: ${ACCURACY.monitors} monitors against /delay/${ACCURACY.delayMs} every ${ACCURACY.checkEvery} s for ${windowMs / 1000} s (first ${ACCURACY.skipMs / 1000} s skipped)`);
   const monitors = Array.from({ length: ACCURACY.monitors }, (_, i) => ({ name: `acc${i}`, url: target.url(`/delay/${ACCURACY.delayMs}`) }));
-  const configFile = writeConfig(dir, 'accuracy.yml', { level: 'info', defaults: { timeout: 5, check_every: ACCURACY.checkEvery }, monitors });
+  const configFile = writeConfig(dir, 'accuracy.yml', { level: 'info', defaults: { timeout: ACCURACY.checkEvery, check_every: ACCURACY.checkEvery }, monitors });
   const records = [];
   let collecting = false;
   const daemon = startDaemon({
     configFile,
     onLine(line) {
-      if (collecting && line.includes('"monitor":"acc')) records.push(JSON.parse(line));
+      if (collecting && line.includes('"monitor":"acc') && line.includes('"durationMs":')) records.push(JSON.parse(line));
     },
   });
   try {
@@ -51,15 +51,18 @@ export async function runAccuracy(ctx) {
     const [duP50, duP99] = percentiles(duration, [50, 99]);
     const [svP50, svP99] = percentiles(server, [50, 99]);
     const [coP50] = percentiles(connect, [50]);
+    const failures = Object.create(null);
+    for (const r of records) if (!r.ok) failures[r.error?.code ?? 'UNKNOWN'] = (failures[r.error?.code ?? 'UNKNOWN'] ?? 0) + 1;
     const result = {
       checks: records.length,
       failed: records.length - ok.length,
+      failures,
       firstByteErrorMs: { p50: fbP50, p99: fbP99 },
       durationErrorMs: { p50: duP50, p99: duP99 },
       serverTimerOvershootMs: { p50: svP50, p99: svP99 },
       connectMsP50: coP50,
     };
-    log(`  ${records.length} checks; firstByte−100 p50/p99 ${fbP50?.toFixed(2)}/${fbP99?.toFixed(2)} ms; duration−100 p50/p99 ${duP50?.toFixed(2)}/${duP99?.toFixed(2)} ms; target's own overshoot p50 ${svP50?.toFixed(2)} ms`);
+    log(`  ${records.length} checks (failed: ${JSON.stringify(failures)}); firstByte−100 p50/p99 ${fbP50?.toFixed(2)}/${fbP99?.toFixed(2)} ms; duration−100 p50/p99 ${duP50?.toFixed(2)}/${duP99?.toFixed(2)} ms; target's own overshoot p50 ${svP50?.toFixed(2)} ms`);
     return result;
   } finally {
     if (!exited(daemon.child)) await daemon.stop();

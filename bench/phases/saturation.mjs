@@ -44,7 +44,7 @@ export async function runRxmonSaturation(ctx, { profile = false } = {}) {
   const configFile = writeConfig(dir, 'saturation.yml', {
     level: 'warn',
     maxConcurrentChecks: SATURATION.concurrency,
-    defaults: { timeout: 5, check_every: SATURATION.checkEvery },
+    defaults: { timeout: SATURATION.checkEvery, check_every: SATURATION.checkEvery },
     monitors: uniformMonitors({ count: SATURATION.monitors, url: () => target.url('/ok') }),
   });
   await target.reset();

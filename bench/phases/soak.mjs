@@ -102,7 +102,7 @@ export async function runSoak(ctx, minutes) {
   const daemon = startDaemon({
     configFile,
     onLine(line) {
-      if (!line.includes('"monitor":')) return;
+      if (!line.includes('"durationMs":')) return;
       checks += 1;
       const code = line.includes('"ok":true') ? 'OK' : (codePattern.exec(line)?.[1] ?? 'UNKNOWN');
       codes[code] = (codes[code] ?? 0) + 1;

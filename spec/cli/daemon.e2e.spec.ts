@@ -1,6 +1,6 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ensureBuilt, runDaemon, startDaemon, writeTempConfig } from '../support/daemon.js';
+import { ensureBuilt, killDaemons, runDaemon, startDaemon, writeTempConfig } from '../support/daemon.js';
 
 /** A local target: `/ok` answers 200 "hello", `/fail` answers 503. Counts requests per path. */
 async function startTarget(): Promise<{ url: string; hits: Map<string, number>; close(): Promise<void> }> {
@@ -44,6 +44,7 @@ beforeAll(async () => {
   ensureBuilt();
   target = await startTarget();
 });
+afterEach(killDaemons);
 afterAll(() => target.close());
 
 describe('the daemon, run as a user runs it', () => {

@@ -14,6 +14,16 @@ export function ensureBuilt(): void {
   if (!existsSync(MAIN)) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
+const running = new Set<ChildProcessWithoutNullStreams>();
+
+/** Kills every daemon a test started and left running (for `afterEach`, so a failed test leaves nothing behind). */
+export function killDaemons(): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  running.clear();
+}
+
 /**
  * Writes a config file into a fresh temporary directory.
  *
@@ -54,6 +64,7 @@ export function startDaemon(args: string[], env: Record<string, string> = {}): R
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
   });
+  running.add(child);
   const records: Array<Record<string, any>> = [];
   const junk: string[] = [];
   let stderr = '';

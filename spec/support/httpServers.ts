@@ -48,11 +48,21 @@ export function startHttpsServer(pems: PemPair, handler: RequestListener): Promi
  * Starts a raw TCP server on 127.0.0.1, port 0, for faults no HTTP server makes (garbage replies,
  * resets, stalls).
  *
+ * Accepted sockets flow (they are resumed after `onConnection` runs), so the server reads the
+ * client's FIN and `allClosed()` sees a client close; attach any 'data' listener in
+ * `onConnection` itself.
+ *
  * @param onConnection Called with each accepted socket.
  * @returns The running server; `url` is `http://127.0.0.1:<port>` so clients can point at it.
  */
 export function startNetServer(onConnection: (socket: Socket) => void): Promise<TestServer> {
-  return listen(createNetServer(onConnection), 'http');
+  return listen(
+    createNetServer((socket) => {
+      onConnection(socket);
+      socket.resume();
+    }),
+    'http',
+  );
 }
 
 /** Listens on 127.0.0.1:0 and tracks raw connections so `close()` never hangs on one. */

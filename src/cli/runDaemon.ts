@@ -5,7 +5,12 @@ import { type Observable, Subject, debounceTime, lastValueFrom, map, share, take
 import { loadConfig } from '../config/loadConfig.js';
 import type { Config } from '../config/types.js';
 import type { Daemon } from '../di/container.js';
+import { alertEvents } from '../alerts/alertEvents.js';
+import { deliverAlerts } from '../alerts/deliverAlerts.js';
+import { createWebhookPoster } from '../alerts/webhookPoster.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
+import { logStateChanges } from '../logging/logStateChanges.js';
+import { health } from '../operators/health.js';
 import { recordMetrics } from '../metrics/recordMetrics.js';
 import { type RunningServer, startServer } from '../server/startServer.js';
 import { operationalRoutes } from '../server/operationalRoutes.js';
@@ -51,6 +56,7 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
   const { config, logger, dispatcher, metrics } = daemon;
   let running = false;
   let current = config;
+  let specsByName = new Map(config.monitors.map((spec) => [spec.name, spec]));
 
   const reloads = reloadController({ load: async () => forShard(await loadConfig(configPath, env), shard), logger });
   const reloadedSpecs$ = reloads.configs$.pipe(
@@ -63,6 +69,7 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
       metrics.setMonitorCount(next.monitors.length);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
       current = next;
+      specsByName = nextByName;
       return next.monitors;
     }),
   );
@@ -78,8 +85,14 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
   }
 
   const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(share());
+  // The daemon eats its own cooking: state changes and alerts come from the library's operators.
+  const states$ = results$.pipe(health({ thresholdsFor: (name) => specsByName.get(name) }), share());
   logCheckResults({ results$, logger });
-  recordMetrics({ results$, metrics });
+  // Metrics cost CPU and memory per check; keep them only when something can scrape them.
+  if (config.server) recordMetrics({ results$, metrics });
+  logStateChanges({ states$, logger });
+  const post = createWebhookPoster();
+  const alerts = config.alerts.map((alert) => deliverAlerts({ events$: states$.pipe(alertEvents(alert)), alert, post, logger }));
   metrics.setMonitorCount(config.monitors.length);
 
   const requests = reloadSignals$.pipe(takeUntil(shutdown$)).subscribe(() => void reloads.request('SIGHUP'));
@@ -99,6 +112,8 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
     await lastValueFrom(results$, { defaultValue: undefined });
   } finally {
     running = false;
+    // Alerts still queued or retrying are dropped on shutdown rather than hold the exit.
+    for (const subscription of alerts) subscription.unsubscribe();
     requests.unsubscribe();
     watcher?.close();
     await server?.close();

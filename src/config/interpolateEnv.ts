@@ -37,11 +37,13 @@ export function interpolateEnv(text: string, env: NodeJS.ProcessEnv): Checked<In
       problem = 'unterminated "${" (write "$${" for a literal "${")';
     } else if (!VARIABLE_NAME.test(name)) {
       problem = `"\${${name.slice(0, 40)}}" is not a valid variable reference (write "$\${" for a literal "\${")`;
-    } else if (env[name] === undefined) {
-      problem = `environment variable ${name} is not set`;
     } else {
-      values.push(env[name]);
-      return env[name];
+      const value = Object.hasOwn(env, name) ? env[name] : undefined;
+      if (typeof value === 'string') {
+        values.push(value);
+        return value;
+      }
+      problem = `environment variable ${name} is not set`;
     }
     return match;
   });

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
 import { collectSecrets } from './collectSecrets.js';
 import { ConfigError, type KeyProblem } from './configError.js';
 import { decodeUtf8 } from './decodeUtf8.js';
@@ -98,25 +99,42 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   const problems = [...topProblems, ...monitors.problems];
   if (problems.length > 0 || !top.success) return raise(firstInFile(problems, locator), substituted);
 
-  const alerts: AlertSpec[] = (top.data.alerts ?? []).map((alert) => ({
+  return deepFreeze(assembleConfig(top.data, monitors.specs, substituted, resolve(file)));
+}
+
+/**
+ * The resolved config from its validated parts, top-level defaults filled.
+ *
+ * @param top The validated top level.
+ * @param monitors The resolved monitors, in file order.
+ * @param substituted The `${ENV}` values used.
+ * @param file The config file's absolute path.
+ * @returns The config (not yet frozen).
+ */
+function assembleConfig(
+  top: z.output<ReturnType<typeof configSchema>>,
+  monitors: ResolvedMonitorSpec[],
+  substituted: readonly string[],
+  file: string,
+): Config {
+  const alerts: AlertSpec[] = (top.alerts ?? []).map((alert) => ({
     webhook: alert.webhook,
     headers: alert.headers ?? {},
     sendOnResolved: alert.sendOnResolved ?? false,
     ...(alert.reminderEvery === undefined ? {} : { reminderEvery: alert.reminderEvery }),
     ...(alert.body === undefined ? {} : { body: alert.body }),
   }));
-  const { log, server } = top.data;
-  const config: Config = {
-    file: resolve(file),
+  const { log, server } = top;
+  return {
+    file,
     log: { level: log?.level ?? CONFIG_DEFAULTS.logLevel },
-    monitors: monitors.specs,
+    monitors,
     ...(server?.port === undefined ? {} : { server: { port: server.port, host: server.host ?? CONFIG_DEFAULTS.serverHost } }),
-    maxConcurrentChecks: top.data.maxConcurrentChecks ?? CONFIG_DEFAULTS.maxConcurrentChecks,
+    maxConcurrentChecks: top.maxConcurrentChecks ?? CONFIG_DEFAULTS.maxConcurrentChecks,
     alerts,
-    historySize: top.data.historySize ?? CONFIG_DEFAULTS.historySize,
-    secrets: collectSecrets(substituted, monitors.specs, alerts),
+    historySize: top.historySize ?? CONFIG_DEFAULTS.historySize,
+    secrets: collectSecrets(substituted, monitors, alerts),
   };
-  return deepFreeze(config);
 }
 
 /**

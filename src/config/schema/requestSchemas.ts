@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AuthSpec } from '../types.js';
 import { text } from './scalars.js';
 import { struct, type KeyStyle } from './struct.js';
@@ -26,7 +26,7 @@ export function authSchema(style: KeyStyle): z.ZodType<AuthSpec, unknown> {
       message: 'expected either username and password, or bearer',
       input: undefined,
     });
-    return {} as never;
+    return z.NEVER;
   });
 }
 
