@@ -47,7 +47,7 @@ function lookupWith(lookup: LookupFunction, hostname: string, options: LookupOpt
 /** A stand-in for `dns.lookup` that records its calls and answers 10.9.8.7. */
 function recordingSystemLookup(): { lookup: LookupFunction; calls: string[] } {
   const calls: string[] = [];
-  const lookup = ((hostname: string, options: LookupOptions, callback: (e: null, a: string, f: number) => void) => {
+  const lookup = ((hostname: string, _options: LookupOptions, callback: (e: null, a: string, f: number) => void) => {
     calls.push(hostname);
     setImmediate(() => callback(null, '10.9.8.7', 4));
   }) as LookupFunction;

@@ -54,7 +54,7 @@ export function httpCheck(
     const startedAt = new Date(startMs).toISOString();
     const controller = new AbortController();
     const answer = askClient(client, spec, controller.signal);
-    const toResult = (outcome: ClientAnswer): CheckResult => checkResult(spec, startedAt, outcome, scheduler.now() - startMs);
+    const toResult = (said: ClientAnswer): CheckResult => checkResult(spec, startedAt, said, scheduler.now() - startMs);
     return from(answer).pipe(
       map(toResult),
       timeout({
@@ -62,58 +62,50 @@ export function httpCheck(
         scheduler,
         with: () => {
           controller.abort();
-          const timedOut = (outcome: ClientAnswer): CheckResult => toResult(asTimeout(outcome, spec.timeout));
           return race(
-            from(answer).pipe(map(timedOut)),
-            timer(ABORT_GRACE_MS, scheduler).pipe(map(() => timedOut(new Thrown(undefined)))),
+            from(answer).pipe(map((said) => toResult(asTimeout(said, spec.timeout)))),
+            timer(ABORT_GRACE_MS, scheduler).pipe(map(() => toResult(timeoutError(spec.timeout, false)))),
           );
         },
       }),
       tap({ unsubscribe: () => controller.abort() }),
-      catchError((error: unknown) => of(toResult(new Thrown(error)))),
+      catchError((error: unknown) => of(toResult(internalError(error)))),
     );
   });
 }
 
-/** What the client threw or rejected with (or nothing, when it did not answer at all). */
-class Thrown {
-  constructor(readonly error: unknown) {}
-}
+/** What the client said: its outcome, or the `INTERNAL` error it threw or rejected with. */
+type ClientAnswer = HttpOutcome | CheckError;
 
-type ClientAnswer = HttpOutcome | Thrown;
-
-/** Calls the client; a synchronous throw or a rejection becomes a {@link Thrown}. */
+/** Calls the client; a synchronous throw or a rejection becomes an `INTERNAL` error. */
 function askClient(client: HttpClient, spec: ResolvedMonitorSpec, signal: AbortSignal): Promise<ClientAnswer> {
   try {
-    return client.request(spec, signal).then(
-      (outcome): ClientAnswer => outcome,
-      (error: unknown) => new Thrown(error),
-    );
+    return client.request(spec, signal).then((outcome): ClientAnswer => outcome, internalError);
   } catch (error) {
-    return Promise.resolve(new Thrown(error));
+    return Promise.resolve(internalError(error));
   }
 }
 
-/** The answer that came after the timeout, marked as `TIMEOUT` (keeping what was measured). */
-function asTimeout(answer: ClientAnswer, timeoutMs: number): HttpOutcome | Thrown {
-  const error = (headersCame: boolean): CheckError => ({
+/** The answer that came after the timeout, marked `TIMEOUT` (keeping what was measured). */
+function asTimeout(answer: ClientAnswer, timeoutMs: number): ClientAnswer {
+  if (isCheckError(answer)) return timeoutError(timeoutMs, false);
+  return { ...answer, error: timeoutError(timeoutMs, answer.response !== undefined) };
+}
+
+function timeoutError(timeoutMs: number, headersCame: boolean): CheckError {
+  return {
     code: 'TIMEOUT',
     message: headersCame ? `response not complete within ${timeoutMs} ms` : `no response within ${timeoutMs} ms`,
-  });
-  if (answer instanceof Thrown) return new TimedOut(error(false));
-  return { ...answer, error: error(answer.response !== undefined) };
+  };
 }
 
-/** A timeout for which the client gave no account: only the error is known. */
-class TimedOut extends Thrown {
-  constructor(readonly checkError: CheckError) {
-    super(undefined);
-  }
+function isCheckError(answer: ClientAnswer): answer is CheckError {
+  return 'code' in answer;
 }
 
 /**
  * Maps what the client said into the result contract, evaluating expectations when a response
- * came without a transport error.
+ * came without a transport error. A bare error (no outcome) gets `elapsedMs` as its duration.
  */
 function checkResult(spec: ResolvedMonitorSpec, startedAt: string, answer: ClientAnswer, elapsedMs: number): CheckResult {
   const result: CheckResult = {
@@ -125,8 +117,8 @@ function checkResult(spec: ResolvedMonitorSpec, startedAt: string, answer: Clien
     bytes: 0,
     durationMs: elapsedMs,
   };
-  if (answer instanceof Thrown) {
-    result.error = answer instanceof TimedOut ? answer.checkError : internalError(answer.error);
+  if (isCheckError(answer)) {
+    result.error = answer;
     return result;
   }
   const { response, durationMs, certExpiresInDays } = answer;
@@ -152,6 +144,7 @@ function checkResult(spec: ResolvedMonitorSpec, startedAt: string, answer: Clien
   return result;
 }
 
+/** Something thrown, as an `INTERNAL` error with its first line. */
 function internalError(error: unknown): CheckError {
   const text = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: `internal error: ${(text.split('\n', 1)[0] ?? '').slice(0, 200)}` };
