@@ -1,5 +1,6 @@
 /**
- * rxmon as a library: every monitor is an RxJS `Observable<CheckResult>`.
+ * rxmon as a library: every monitor is an RxJS `Observable<CheckResult>`; health, availability,
+ * latency and alerts are operators you pipe it through.
  *
  * ```ts
  * import { monitor, dispatch, health } from 'rxmon';
@@ -7,13 +8,46 @@
  *
  * @packageDocumentation
  */
-export { httpCheck, monitor, type CheckOptions } from './library/checks.js';
+
+// Checks and monitors: cold Observables of CheckResult.
+export { httpCheck, monitor, type CheckOptions, type MonitorOptions } from './library/checks.js';
 export { dispatch } from './dispatcher/dispatch.js';
-export { health, availability, latency, type MonitorState, type HealthOptions, type Availability, type Latency, type Thresholds } from './operators/index.js';
-export { alertEvents, renderAlertBody, deliverAlerts, createWebhookPoster, type AlertEvent } from './alerts/index.js';
+export { CheckGate } from './monitor/checkGate.js';
+
+// Operators over check results.
+export {
+  health,
+  availability,
+  latency,
+  type MonitorState,
+  type HealthOptions,
+  type Availability,
+  type Latency,
+  type Thresholds,
+} from './operators/index.js';
+
+// Alerts: which to send (an operator) and delivering them (a sink).
+export {
+  alertEvents,
+  renderAlertBody,
+  deliverAlerts,
+  createWebhookPoster,
+  type AlertEvent,
+  type AlertLogger,
+  type DeliverAlertsParams,
+  type PostWebhook,
+  type PostOutcome,
+  type WebhookPosterOptions,
+  type WebhookRequest,
+} from './alerts/index.js';
+
+// Configuration: the YAML file and library specs.
 export { loadConfig, parseConfig, resolveMonitorSpec, ConfigError, type MonitorSpec } from './config/index.js';
 export type { Config, ResolvedMonitorSpec, ExpectSpec, AlertSpec, Duration, LogLevel } from './config/types.js';
+
+// The result contract and the HTTP adapter's (for fake clients in tests).
 export type { CheckResult, CheckError, PhaseTimings } from './check/checkResult.js';
 export type { HttpClient, HttpOutcome, HttpResponseInfo } from './http/httpClient.js';
-export { createMetrics, recordMetrics, type RxmonMetrics } from './metrics/index.js';
-export { CheckGate } from './monitor/checkGate.js';
+
+// Prometheus metrics.
+export { createMetrics, recordMetrics, type RxmonMetrics, type MetricsOptions } from './metrics/index.js';

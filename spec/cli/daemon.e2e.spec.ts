@@ -201,4 +201,24 @@ describe('the command line', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^rxmon: .*--bogus/);
   });
+
+  it('--shard i/N: N instances together check every monitor exactly once', async () => {
+    const names = Array.from({ length: 24 }, (_, i) => `svc-${i}`);
+    const config = writeTempConfig(`monitors:\n${names.map((name) => `  ${name}: { url: "${target.url}/ok" }`).join('\n')}\n`);
+    const seen: string[][] = [];
+    for (let index = 0; index < 3; index++) {
+      const { code, stdout } = await runDaemon(['--once', '--shard', `${index}/3`, '--config', config]);
+      expect(code).toBe(0);
+      seen.push(stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((record) => 'durationMs' in record).map((record) => record.monitor));
+    }
+    expect(seen.flat().sort()).toEqual([...names].sort());
+    for (const shard of seen) expect(shard.length).toBeGreaterThan(0);
+  });
+
+  it('RXMON_SHARD works like --shard, and a bad shard exits 2', async () => {
+    const config = writeTempConfig(`monitors:\n  a: { url: "${target.url}/ok" }\n`);
+    const bad = await runDaemon(['--once', '--config', config], { RXMON_SHARD: '3/3' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^rxmon: RXMON_SHARD: expected i\/N/);
+  });
 });

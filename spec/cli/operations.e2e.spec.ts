@@ -128,4 +128,27 @@ monitors:
     expect(JSON.parse(target.hooks[0].body).text).toBe('flaky is DOWN: status 503, expected 200-399');
     expect(JSON.parse(target.hooks[1].body).text).toMatch(/^flaky is UP/);
   });
+
+  it('--watch reloads when the config file changes', async () => {
+    const config = writeTempConfig(`monitors:\n  first: { url: "${target.url}/ok", check_every: 0.2, timeout: 0.2 }\n`);
+    const daemon = startDaemon(['--watch', '--config', config]);
+    await daemon.waitFor((records) => checksOf(records, 'first').length >= 1);
+    writeFileSync(config, `monitors:\n  second: { url: "${target.url}/ok", check_every: 0.2, timeout: 0.2 }\n`);
+    await daemon.waitFor((records) => checksOf(records, 'second').length >= 2);
+    const removedAt = daemon.records.findIndex((record) => record.msg === 'monitor first removed');
+    expect(removedAt).toBeGreaterThan(0);
+    expect(daemon.records.slice(removedAt + 1).some((record) => record.monitor === 'first' && 'durationMs' in record)).toBe(false);
+    daemon.child.kill('SIGTERM');
+    expect((await daemon.exited()).code).toBe(0);
+  });
+
+  it('labels metrics with the shard', async () => {
+    const config = writeTempConfig(`server: { port: 0 }\nmonitors:\n  web: { url: "${target.url}/ok", check_every: 0.2, timeout: 0.2 }\n`);
+    const daemon = startDaemon(['--shard', '0/1', '--config', config]);
+    await daemon.waitFor((records) => checksOf(records, 'web').length >= 1 && listenUrl(records) !== undefined);
+    const metrics = await (await fetch(new URL('/metrics', listenUrl(daemon.records)))).text();
+    expect(metrics).toMatch(/rxmon_monitors\{shard="0\/1"\} 1/);
+    daemon.child.kill('SIGTERM');
+    expect((await daemon.exited()).code).toBe(0);
+  });
 });

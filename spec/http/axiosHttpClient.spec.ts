@@ -241,6 +241,15 @@ describe('AxiosHttpClient', () => {
       expect(outcome).toMatchObject({ bytes: 9, response: { status: 200, contentLength: 100 }, error: { code: 'ECONNRESET' } });
     });
 
+    it('reports a broken chunked body with its parse error, not the close that follows', async () => {
+      const raw = await startNetServer((socket) =>
+        socket.once('data', () => socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n')),
+      );
+      const outcome = await request({ url: `${raw.url}/` });
+      await raw.close();
+      expect(outcome).toMatchObject({ bytes: 5, response: { status: 200 }, error: { code: 'HPE_INVALID_CHUNK_SIZE' } });
+    });
+
     it('aborts when the signal aborts, destroying the socket', async () => {
       const controller = new AbortController();
       const before = server.connections();

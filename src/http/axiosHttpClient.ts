@@ -151,7 +151,9 @@ export class AxiosHttpClient implements HttpClient {
       if (read.failure?.kind === 'tooLarge') {
         error = { code: 'BODY_TOO_LARGE', message: `body larger than ${spec.maxBodyBytes} bytes` };
       } else if (read.failure !== undefined) {
-        error = signal.aborted ? aborted() : describeTransportError(read.failure.error, hop.url);
+        // A body parse error (HPE_*) is emitted on the request; the response only sees the close.
+        const cause = marks?.requestError ?? read.failure.error;
+        error = signal.aborted ? aborted() : describeTransportError(cause, hop.url);
       }
       const outcome: HttpOutcome = {
         response: info,

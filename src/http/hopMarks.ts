@@ -1,4 +1,7 @@
 /**
+ * What the socket of one hop told: the moments it went through, on the `performance.now()` clock,
+ * its certificate's expiry and its first error.
+ *
  * The moments one hop (one request on one fresh connection) went through, on the
  * `performance.now()` clock. 0 means the moment did not come (no DNS for an IP literal, no TLS for
  * http, or the hop failed before it).
@@ -14,6 +17,11 @@ export class HopMarks {
   firstByteAt = 0;
   /** The leaf certificate's `valid_to`, epoch ms (https only). */
   certValidTo = 0;
+  /**
+   * The first error the request emitted. A parse error in the body (`HPE_*`) arrives here, while
+   * the response stream only sees the connection close.
+   */
+  requestError: unknown = undefined;
 }
 
 /** Where the transport hangs a hop's {@link HopMarks} on its `ClientRequest` and socket. */

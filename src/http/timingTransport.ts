@@ -31,6 +31,7 @@ export const timingTransport: AxiosTransport = {
     (req as WithHopMarks)[HOP_MARKS] = new HopMarks();
     req.once('socket', onSocket);
     req.once('response', onResponse);
+    req.once('error', onRequestError);
     return req;
   },
 };
@@ -53,6 +54,11 @@ function onResponse(res: IncomingMessage): void {
 }
 
 function ignore(): void {}
+
+/** Keeps the request's first error: axios drops it once the response has resolved. */
+function onRequestError(this: ClientRequest, error: unknown): void {
+  ((this as WithHopMarks)[HOP_MARKS] as HopMarks).requestError = error;
+}
 
 function marksOf(socket: Socket): HopMarks {
   return (socket as WithHopMarks)[HOP_MARKS] as HopMarks;

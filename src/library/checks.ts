@@ -4,6 +4,7 @@ import { httpCheck as checkWith } from '../check/httpCheck.js';
 import { type MonitorSpec, resolveMonitorSpec } from '../config/resolveMonitorSpec.js';
 import { AxiosHttpClient } from '../http/axiosHttpClient.js';
 import type { HttpClient } from '../http/httpClient.js';
+import type { CheckGate } from '../monitor/checkGate.js';
 import { monitorResults } from '../monitor/monitor.js';
 
 /** Options of {@link httpCheck} and {@link monitor}. */
@@ -12,6 +13,14 @@ export interface CheckOptions {
   client?: HttpClient;
   /** Where time comes from (timeouts, the schedule); `asyncScheduler` by default. */
   scheduler?: SchedulerLike;
+}
+
+/** Options of {@link monitor}: those of {@link httpCheck}, plus where the schedule starts. */
+export interface MonitorOptions extends CheckOptions {
+  /** Delay of the first check, ms. Default 0: the first check starts at once. */
+  offset?: number;
+  /** Bounds checks in flight across monitors sharing it (a check waits its turn; see `CheckGate`). */
+  gate?: CheckGate;
 }
 
 let sharedClient: HttpClient | undefined;
@@ -59,16 +68,17 @@ export function httpCheck(spec: MonitorSpec, options: CheckOptions = {}): Observ
  * ```
  *
  * @param spec The monitor spec (camelCase; durations as ms numbers or strings like `'2s'`).
- * @param options A custom HTTP client or scheduler; `offset` delays the first check (ms).
+ * @param options A custom HTTP client or scheduler, the first check's `offset`, a shared `gate`.
  * @returns The monitor's results.
  * @throws {ConfigError} When the spec is invalid (naming the key).
  */
-export function monitor(spec: MonitorSpec, options: CheckOptions & { offset?: number } = {}): Observable<CheckResult> {
+export function monitor(spec: MonitorSpec, options: MonitorOptions = {}): Observable<CheckResult> {
   const client = options.client ?? (sharedClient ??= new AxiosHttpClient());
   const scheduler = options.scheduler ?? asyncScheduler;
   return monitorResults(resolveMonitorSpec(spec), {
     check: (resolved) => checkWith(resolved, client, scheduler),
     offset: options.offset ?? 0,
     scheduler,
+    gate: options.gate,
   });
 }
