@@ -36,14 +36,7 @@ const FAULT_CASES: readonly FaultCase[] = [
   { fault: 'resetMidBody', code: 'ECONNRESET' },
   { fault: 'garbageReply', code: 'HPE_INVALID_CONSTANT' },
   { fault: 'http10CloseDelimited' },
-  {
-    fault: 'brokenChunked',
-    code: 'HPE_INVALID_CHUNK_SIZE',
-    knownBug: {
-      gives: 'ECONNRESET',
-      why: "readBody listens only to the response, so the request's HPE_INVALID_CHUNK_SIZE error is lost to the 'aborted' close",
-    },
-  },
+  { fault: 'brokenChunked', code: 'HPE_INVALID_CHUNK_SIZE' },
   { fault: 'hugeContentLength', code: 'ECONNRESET' },
   { fault: 'endlessBody', code: 'BODY_TOO_LARGE' },
   { fault: 'redirectLoop', code: 'TOO_MANY_REDIRECTS' },

@@ -1,10 +1,7 @@
 /**
- * What the socket of one hop told: the moments it went through, on the `performance.now()` clock,
- * its certificate's expiry and its first error.
- *
- * The moments one hop (one request on one fresh connection) went through, on the
- * `performance.now()` clock. 0 means the moment did not come (no DNS for an IP literal, no TLS for
- * http, or the hop failed before it).
+ * What one hop (one request on one fresh connection) went through: its moments on the
+ * `performance.now()` clock, its certificate's expiry and its first error. A moment of 0 did not
+ * come (no DNS for an IP literal, no TLS for http, or the hop failed before it).
  */
 export class HopMarks {
   /** The socket's `lookup` event: DNS answered. */
