@@ -37,13 +37,13 @@ const FAULT_CASES: readonly FaultCase[] = [
   { fault: 'garbageReply', code: 'HPE_INVALID_CONSTANT' },
   { fault: 'http10CloseDelimited' },
   { fault: 'brokenChunked', code: 'HPE_INVALID_CHUNK_SIZE' },
-  { fault: 'hugeContentLength', code: 'ECONNRESET' },
+  { fault: 'hugeContentLength', code: 'INCOMPLETE_BODY' },
   { fault: 'endlessBody', code: 'BODY_TOO_LARGE' },
   { fault: 'redirectLoop', code: 'TOO_MANY_REDIRECTS' },
   { fault: 'redirectToUnsupportedScheme', code: 'UNSUPPORTED_REDIRECT' },
   { fault: 'tlsSelfSigned', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
   { fault: 'tlsWrongHost', code: 'ERR_TLS_CERT_ALTNAME_INVALID' },
-  { fault: 'tlsClosedDuringHandshake', code: 'ECONNRESET' },
+  { fault: 'tlsClosedDuringHandshake', code: 'TLS_HANDSHAKE_CLOSED' },
 ];
 
 /** A full resolved monitor spec with this suite's defaults. */

@@ -229,7 +229,19 @@ describe('AxiosHttpClient', () => {
       expect(outcome.error).toEqual({ code: 'ECONNRESET', message: `connection to 127.0.0.1:${raw.port} closed before a response` });
     });
 
-    it('reports a connection reset mid-body, keeping status and bytes so far', async () => {
+    it('reports a connection reset mid-body as ECONNRESET, keeping status and bytes so far', async () => {
+      const raw = await startNetServer((socket) =>
+        socket.once('data', () => {
+          socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-this');
+          setTimeout(() => socket.resetAndDestroy(), 20);
+        }),
+      );
+      const outcome = await request({ url: `${raw.url}/` });
+      await raw.close();
+      expect(outcome).toMatchObject({ bytes: 9, response: { status: 200, contentLength: 100 }, error: { code: 'ECONNRESET' } });
+    });
+
+    it('reports a clean close before the Content-Length as INCOMPLETE_BODY, keeping status and bytes so far', async () => {
       const raw = await startNetServer((socket) =>
         socket.once('data', () => {
           socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-this');
@@ -238,7 +250,23 @@ describe('AxiosHttpClient', () => {
       );
       const outcome = await request({ url: `${raw.url}/` });
       await raw.close();
-      expect(outcome).toMatchObject({ bytes: 9, response: { status: 200, contentLength: 100 }, error: { code: 'ECONNRESET' } });
+      expect(outcome).toMatchObject({
+        bytes: 9,
+        response: { status: 200, contentLength: 100 },
+        error: { code: 'INCOMPLETE_BODY', message: 'connection closed after 9 of 100 body bytes' },
+      });
+    });
+
+    it('reports a clean close before the last chunk as INCOMPLETE_BODY', async () => {
+      const raw = await startNetServer((socket) =>
+        socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n')),
+      );
+      const outcome = await request({ url: `${raw.url}/` });
+      await raw.close();
+      expect(outcome).toMatchObject({
+        bytes: 5,
+        error: { code: 'INCOMPLETE_BODY', message: 'connection closed after 5 body bytes, before the chunked body ended' },
+      });
     });
 
     it('reports a broken chunked body with its parse error, not the close that follows', async () => {

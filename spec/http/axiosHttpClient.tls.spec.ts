@@ -6,7 +6,7 @@ import type { ResolvedMonitorSpec } from '../../src/config/types.js';
 import { AxiosHttpClient } from '../../src/http/axiosHttpClient.js';
 import type { HttpOutcome } from '../../src/http/httpClient.js';
 import { generateCert, type PemPair } from '../support/certs.js';
-import { startHttpsServer, type TestServer } from '../support/httpServers.js';
+import { startHttpsServer, startNetServer, type TestServer } from '../support/httpServers.js';
 import { makeSpec } from '../support/specs.js';
 
 const DAY_MS = 86_400_000;
@@ -111,5 +111,22 @@ describe('AxiosHttpClient over TLS', () => {
     const fresh = await request(makeSpec({ url: `${signed.url}/`, tls: { insecure: false, ca: file } }));
     expect(fresh.error?.code).toBe('TLS_CA_UNREADABLE');
     expect(fresh.error?.message).toContain(`cannot read TLS CA file ${file}`);
+  });
+
+  describe('when the server closes during the handshake', () => {
+    it('gives TLS_HANDSHAKE_CLOSED for a clean close', async () => {
+      const raw = await startNetServer((socket) => socket.once('data', () => socket.destroy()));
+      const outcome = await request(makeSpec({ url: `https://127.0.0.1:${raw.port}/` }));
+      await raw.close();
+      expect(outcome.error).toEqual({ code: 'TLS_HANDSHAKE_CLOSED', message: `TLS: 127.0.0.1:${raw.port} closed the connection during the handshake` });
+      expect(outcome.timings.connectMs).toBeGreaterThan(0);
+    });
+
+    it('keeps ECONNRESET for a TCP reset', async () => {
+      const raw = await startNetServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+      const outcome = await request(makeSpec({ url: `https://127.0.0.1:${raw.port}/` }));
+      await raw.close();
+      expect(outcome.error?.code).toBe('ECONNRESET');
+    });
   });
 });

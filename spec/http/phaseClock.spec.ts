@@ -53,3 +53,26 @@ describe('PhaseClock', () => {
     expect(Math.abs(sum - clock.durationMs())).toBeLessThan(0.003);
   });
 });
+
+describe('PhaseClock start', () => {
+  it('starts at the first hop sentAt, so work before the transport is not counted', () => {
+    const clock = new PhaseClock(100);
+    const first = new HopMarks();
+    Object.assign(first, { sentAt: 103, connectAt: 104, firstByteAt: 110 });
+    clock.endHop(first, { secure: false, needsDns: false }, 112);
+    expect(clock.durationMs()).toBe(9);
+    expect(clock.timings()).toEqual({ dnsMs: 0, connectMs: 1, tlsMs: 0, firstByteMs: 6, transferMs: 2 });
+  });
+
+  it('counts the gap before a later hop sentAt in that hop', () => {
+    const clock = new PhaseClock(0);
+    const first = new HopMarks();
+    Object.assign(first, { sentAt: 1, connectAt: 2, firstByteAt: 4 });
+    clock.endHop(first, { secure: false, needsDns: false }, 5);
+    const second = new HopMarks();
+    Object.assign(second, { sentAt: 7, connectAt: 8, firstByteAt: 10 });
+    clock.endHop(second, { secure: false, needsDns: false }, 11);
+    expect(clock.durationMs()).toBe(10);
+    expect(clock.timings().connectMs).toBe(1 + 3);
+  });
+});

@@ -143,8 +143,10 @@ describe('the library checks', () => {
     it('checks at retryEvery while failing', () => {
       const client = hangingClient();
       newScheduler().run(({ expectObservable }) => {
-        const results$ = monitor({ name: 'api', url: URL_NOBODY_USES, checkEvery: '1s', retryEvery: '500ms', timeout: 300 }, { client });
-        expectObservable(results$.pipe(summary), '^ 2450ms !').toBe('400ms t 499ms t 499ms t 499ms t 499ms t', { t: timedOut });
+        const spec = { name: 'api', url: URL_NOBODY_USES, checkEvery: '1s', retryEvery: '500ms', timeout: 300 };
+        // Checks start at 0, 500, 1000, 1500, 2000 (instead of 0, 1000, 2000).
+        const expected = '400ms t 499ms t 499ms t 499ms t 499ms t';
+        expectObservable(monitor(spec, { client }).pipe(summary), '^ 2450ms !').toBe(expected, { t: timedOut });
       });
       expect(client.signals).toHaveLength(5);
     });

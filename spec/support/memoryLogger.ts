@@ -1,3 +1,4 @@
+import { createSecretMask } from '../../src/config/secretMask.js';
 import { type Logger, createLogger } from '../../src/logging/logger.js';
 import type { LogLevel } from '../../src/config/types.js';
 
@@ -17,6 +18,6 @@ export interface MemoryLogger {
  */
 export function memoryLogger(level: LogLevel = 'info', secrets: string[] = []): MemoryLogger {
   const lines: string[] = [];
-  const logger = createLogger({ level, out: { write: (line: string) => lines.push(line) }, secrets });
+  const logger = createLogger({ level, out: { write: (line: string) => lines.push(line) }, secrets: createSecretMask(secrets) });
   return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

@@ -111,6 +111,10 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 
   const daemon = composeDaemon(createContainer(config, { shard: options.shard && shardLabel(options.shard) }));
   const { logger, dispatcher } = daemon;
+  // Let a signal that came during the (synchronous) loading and composing be seen before anything
+  // starts: signals are read in the event loop's poll phase, which the first immediate does not reach.
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
   if (options.once) {
     const results$ = dispatcher.runOnce(shutdown$).pipe(share());
     logCheckResults({ results$, logger });

@@ -14,8 +14,10 @@ import { health } from '../operators/health.js';
 import { recordMetrics } from '../metrics/recordMetrics.js';
 import { type RunningServer, startServer } from '../server/startServer.js';
 import { operationalRoutes } from '../server/operationalRoutes.js';
+import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
+import { maskResultSecrets } from '../check/maskResultSecrets.js';
 
 /** What {@link runDaemon} needs. */
 export interface RunDaemonParams {
@@ -53,7 +55,7 @@ export function forShard(config: Config, shard: Shard | undefined): Config {
  * @returns Resolves after `Shutdown finished successfully`.
  */
 export async function runDaemon({ daemon, configPath, env, shard, watchConfig, shutdown$, reloadSignals$ }: RunDaemonParams): Promise<void> {
-  const { config, logger, dispatcher, metrics } = daemon;
+  const { config, logger, dispatcher, metrics, secrets } = daemon;
   let running = false;
   let current = config;
   let specsByName = new Map(config.monitors.map((spec) => [spec.name, spec]));
@@ -61,12 +63,14 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
   const reloads = reloadController({ load: async () => forShard(await loadConfig(configPath, env), shard), logger });
   const reloadedSpecs$ = reloads.configs$.pipe(
     map((next) => {
+      secrets.add(next.secrets);
       const nextByName = new Map(next.monitors.map((spec) => [spec.name, spec]));
       for (const spec of current.monitors) {
         const after = nextByName.get(spec.name);
         if (!after || !isDeepStrictEqual(after, spec)) metrics.removeMonitor(spec.name);
       }
       metrics.setMonitorCount(next.monitors.length);
+      statusPage?.setMonitors(next.monitors);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
       current = next;
       specsByName = nextByName;
@@ -74,22 +78,31 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
     }),
   );
 
+  const statusPage = config.server ? createStatusPage({ monitors: config.monitors, historySize: config.historySize }) : undefined;
   let server: RunningServer | undefined;
   if (config.server) {
     server = await startServer({
       ...config.server,
-      routes: operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+      routes: {
+        ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+        ...statusPage?.routes,
+      },
       onError: (error) => logger.error({ err: error }, 'listener error'),
     });
     logger.info({ url: server.url }, `listening on ${server.url}`);
   }
 
-  const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(share());
+  const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(
+    map((result) => maskResultSecrets(result, secrets.mask)),
+    // Once complete, stay complete: a shutdown that came before the start must not start it again per sink.
+    share({ resetOnComplete: false }),
+  );
   // The daemon eats its own cooking: state changes and alerts come from the library's operators.
   const states$ = results$.pipe(health({ thresholdsFor: (name) => specsByName.get(name) }), share());
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
   if (config.server) recordMetrics({ results$, metrics });
+  statusPage?.follow(results$);
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
   const alerts = config.alerts.map((alert) => deliverAlerts({ events$: states$.pipe(alertEvents(alert)), alert, post, logger }));
@@ -116,6 +129,7 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
     for (const subscription of alerts) subscription.unsubscribe();
     requests.unsubscribe();
     watcher?.close();
+    statusPage?.stop();
     await server?.close();
   }
 }

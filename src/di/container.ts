@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
+import type { SecretMask } from '../config/secretMask.js';
 import type { Config } from '../config/types.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import type { Logger } from '../logging/logger.js';
@@ -42,6 +43,8 @@ export interface Daemon {
   logger: Logger;
   dispatcher: Dispatcher;
   metrics: RxmonMetrics;
+  /** Secrets never to print; the logger masks them, reloads add to them. */
+  secrets: SecretMask;
 }
 
 /**
@@ -56,5 +59,6 @@ export function composeDaemon(container: Container): Daemon {
     logger: container.get<Logger>(TYPES.Logger),
     dispatcher: container.get<Dispatcher>(TYPES.Dispatcher),
     metrics: container.get<RxmonMetrics>(TYPES.Metrics),
+    secrets: container.get<SecretMask>(TYPES.SecretMask),
   };
 }

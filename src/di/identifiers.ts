@@ -5,6 +5,8 @@
 export const TYPES = {
   /** The resolved, frozen {@link Config}. */
   Config: Symbol.for('rxmon/Config'),
+  /** The {@link SecretMask}: values never to print; reloads add to it. */
+  SecretMask: Symbol.for('rxmon/SecretMask'),
   /** The root bunyan logger. */
   Logger: Symbol.for('rxmon/Logger'),
   /** The HTTP adapter ({@link HttpClient}). */

@@ -4,6 +4,8 @@
  * come (no DNS for an IP literal, no TLS for http, or the hop failed before it).
  */
 export class HopMarks {
+  /** The transport was asked for the request: axios's own preparation is done, the socket is next. */
+  sentAt = 0;
   /** The socket's `lookup` event: DNS answered. */
   lookupAt = 0;
   /** The socket's `connect` event: TCP connected. */
@@ -12,6 +14,8 @@ export class HopMarks {
   secureAt = 0;
   /** The first response byte arrived on the socket. */
   firstByteAt = 0;
+  /** The latest bytes arrived on the socket (the last body byte, once the body is complete). */
+  lastDataAt = 0;
   /** The leaf certificate's `valid_to`, epoch ms (https only). */
   certValidTo = 0;
   /**

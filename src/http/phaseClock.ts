@@ -4,8 +4,9 @@ import type { HopMarks } from './hopMarks.js';
 /**
  * Adds up the phases of an exchange (a request and its redirects) on a monotonic clock.
  *
- * Each phase is the gap between consecutive marks, and each hop starts where the previous one
- * ended, so the phases add up exactly to `durationMs`. Time after the last mark a hop reached
+ * The clock starts at the first hop's `sentAt` (the request handed to the transport, just before
+ * its socket is made) when there is one, else at construction. Each phase is the gap between
+ * consecutive marks, and each hop starts where the previous one ended, so the phases add up exactly to `durationMs`. Time after the last mark a hop reached
  * (a timeout, a failure, reading the body) goes to the phase that was in progress. Marks that did
  * not happen count 0: no DNS for an IP literal, no TLS for http.
  *
@@ -18,9 +19,10 @@ import type { HopMarks } from './hopMarks.js';
  * ```
  */
 export class PhaseClock {
-  /** When the exchange started (`performance.now()`). */
-  readonly startedAt: number;
+  /** When the exchange started (`performance.now()`); moved to the first hop's `sentAt` when it has one. */
+  startedAt: number;
   private last: number;
+  private hops = 0;
   private dns = 0;
   private connect = 0;
   private tls = 0;
@@ -41,6 +43,12 @@ export class PhaseClock {
    * @param endAt When the hop ended; default now.
    */
   endHop(marks: HopMarks | undefined, hop: { secure: boolean; needsDns: boolean }, endAt: number = performance.now()): void {
+    if (this.hops++ === 0 && marks !== undefined && marks.sentAt > this.startedAt) {
+      // Start where the request was handed to the transport, as curl does: the client's own
+      // preparation before that is not time on the wire.
+      this.startedAt = marks.sentAt;
+      this.last = marks.sentAt;
+    }
     let prev = this.last;
     // Which phase the time after the last reached mark belongs to.
     let open: 'dns' | 'connect' | 'tls' | 'firstByte' | 'transfer' = hop.needsDns ? 'dns' : 'connect';

@@ -13,7 +13,10 @@ export interface BodyRead {
 }
 
 /** Why a body was not read to its end. */
-export type BodyFailure = { kind: 'tooLarge' } | { kind: 'error'; error: unknown };
+export type BodyFailure =
+  | { kind: 'tooLarge' }
+  /** `premature`: the stream closed before its end without an error of its own (the peer closed or reset). */
+  | { kind: 'error'; error: unknown; premature: boolean };
 
 const EMPTY = Buffer.alloc(0);
 
@@ -22,7 +25,8 @@ const EMPTY = Buffer.alloc(0);
  * memory. One byte beyond the limit destroys the response (and its socket) at once and ends with
  * `{ kind: 'tooLarge' }`, so an endless body never fills memory. Works the same with and without
  * Content-Length (chunked). Never rejects: a stream error or a premature close ends with
- * `{ kind: 'error' }`.
+ * `{ kind: 'error' }`, `premature` when the connection closed before the body's end (the caller
+ * tells a clean close, `INCOMPLETE_BODY`, from a reset by the request's own error).
  *
  * ## Example
  * ```ts
@@ -59,11 +63,17 @@ export function readBody(res: IncomingMessage, maxBytes: number): Promise<BodyRe
     };
     res.on('data', onData);
     res.once('end', () => settle());
-    res.on('error', (error: unknown) => settle({ kind: 'error', error }));
+    res.on('error', (error: unknown) => settle({ kind: 'error', error, premature: isAbortedClose(error) }));
     res.once('close', () => {
-      if (!res.complete) settle({ kind: 'error', error: prematureClose() });
+      if (!res.complete) settle({ kind: 'error', error: prematureClose(), premature: true });
     });
   });
+}
+
+/** Node's error on a response whose connection closed before the body's end: `aborted`, ECONNRESET, no syscall. */
+function isAbortedClose(error: unknown): boolean {
+  const e = error as { code?: unknown; syscall?: unknown; message?: unknown } | null;
+  return typeof e === 'object' && e !== null && e.code === 'ECONNRESET' && e.syscall === undefined && e.message === 'aborted';
 }
 
 function prematureClose(): Error {

@@ -1,10 +1,10 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 import { readFileSync } from 'node:fs';
-import { isIP, type LookupFunction } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { isIP } from 'node:net';
 import type { CheckError } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { AgentPool } from './agentPool.js';
 import { maskUrl } from './maskUrl.js';
 
 /** Everything about a monitor's request that does not change from check to check. */
@@ -20,7 +20,7 @@ export interface RequestPlan {
   readonly data?: Buffer;
   /** Basic credentials from `auth: { username, password }` (axios's `auth`). */
   readonly basicAuth?: { readonly username: string; readonly password: string };
-  /** Fresh connection per request (no keep-alive), the spec's IP family and lookup. */
+  /** Fresh connection per request (no keep-alive), the spec's IP family and lookup; shared. */
   readonly httpAgent: http.Agent;
   /** As `httpAgent`, plus the TLS options; no TLS session reuse, so every check does a full handshake. */
   readonly httpsAgent: https.Agent;
@@ -39,17 +39,18 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
 /**
  * Works out once per monitor what every check of it sends: method, headers, body bytes,
  * credentials, and the agents carrying the connection options (no keep-alive, IP family, DNS
- * lookup, TLS trust). The CA file is read here, once.
+ * lookup, TLS trust), taken from `agents` (shared by monitors with the same options). The CA file
+ * is read here, once.
  *
  * Headers are the defaults (`User-Agent: rxmon`, `Accept: *\/*`, `Accept-Encoding: identity`), then
  * `Content-Type: application/json` for an object body, then the user's headers (which win, compared
  * case-insensitively), then `Authorization: Bearer …` for `auth: { bearer }`.
  *
  * @param spec The monitor.
- * @param lookup The DNS lookup sockets use.
+ * @param agents Where the agents come from.
  * @returns The plan; `failure` set when the spec cannot work (code `INVALID_URL` or `TLS_CA_UNREADABLE`).
  */
-export function planRequest(spec: ResolvedMonitorSpec, lookup: LookupFunction): RequestPlan {
+export function planRequest(spec: ResolvedMonitorSpec, agents: AgentPool): RequestPlan {
   const headers: Record<string, string> = { ...DEFAULT_HEADERS };
   let data: Buffer | undefined;
   if (typeof spec.body === 'string') {
@@ -66,23 +67,16 @@ export function planRequest(spec: ResolvedMonitorSpec, lookup: LookupFunction): 
   }
 
   const family = spec.ipFamily === 'ipv4' ? 4 : spec.ipFamily === 'ipv6' ? 6 : undefined;
-  const socketOptions = { keepAlive: false, lookup, family, autoSelectFamily: family === undefined };
   let failure: CheckError | undefined;
-  let ca: string[] | undefined;
+  let caPem: string | undefined;
   if (spec.tls.ca !== undefined) {
     try {
-      ca = [...rootCertificates, readFileSync(spec.tls.ca, 'utf8')];
+      caPem = readFileSync(spec.tls.ca, 'utf8');
     } catch (error) {
       failure = { code: 'TLS_CA_UNREADABLE', message: `cannot read TLS CA file ${spec.tls.ca}: ${(error as Error).message}` };
     }
   }
-  const httpAgent = new http.Agent(socketOptions);
-  const httpsAgent = new https.Agent({
-    ...socketOptions,
-    maxCachedSessions: 0,
-    rejectUnauthorized: !spec.tls.insecure,
-    ...(ca === undefined ? {} : { ca }),
-  });
+  const { httpAgent, httpsAgent } = agents.agentsFor({ family, insecure: spec.tls.insecure, caPem });
 
   let url: URL;
   try {

@@ -12,8 +12,9 @@ export interface AxiosTransport {
 /**
  * An axios `transport` that is `http.request`/`https.request` plus phase marks: every request gets
  * a {@link HopMarks} (under {@link HOP_MARKS} on the `ClientRequest`, reachable from axios's
- * `response.request` and `error.request`), filled from its socket's `lookup`, `connect`,
- * `secureConnect` and first `data` events.
+ * `response.request` and `error.request`), stamped `sentAt` just before `http(s).request` (the
+ * latest moment before the socket is made, where curl starts its clock) and filled from its
+ * socket's `lookup`, `connect`, `secureConnect` and `data` events (first and latest chunk).
  *
  * Listeners are shared functions (no closure per request); they find the marks on the socket.
  * Use it with axios's `maxRedirects: 0` (one request per hop) and an agent that opens a fresh
@@ -27,8 +28,10 @@ export interface AxiosTransport {
  */
 export const timingTransport: AxiosTransport = {
   request(options, callback) {
+    const marks = new HopMarks();
+    marks.sentAt = performance.now();
     const req = (options.protocol === 'https:' ? https : http).request(options, callback);
-    (req as WithHopMarks)[HOP_MARKS] = new HopMarks();
+    (req as WithHopMarks)[HOP_MARKS] = marks;
     req.once('socket', onSocket);
     req.once('response', onResponse);
     req.once('error', onRequestError);
@@ -42,7 +45,7 @@ function onSocket(this: ClientRequest, socket: Socket): void {
   socket.on('lookup', onLookup);
   socket.on('connect', onConnect);
   socket.on('secureConnect', onSecureConnect);
-  socket.on('data', onFirstData);
+  socket.on('data', onData);
 }
 
 /**
@@ -81,7 +84,10 @@ function onSecureConnect(this: TLSSocket): void {
   if (validTo) marks.certValidTo = Date.parse(validTo);
 }
 
-function onFirstData(this: Socket): void {
-  marksOf(this).firstByteAt = performance.now();
-  this.removeListener('data', onFirstData);
+/** Every chunk: the first is the first byte; the latest is where the transfer ended (as curl counts it). */
+function onData(this: Socket): void {
+  const marks = marksOf(this);
+  const now = performance.now();
+  if (marks.firstByteAt === 0) marks.firstByteAt = now;
+  marks.lastDataAt = now;
 }

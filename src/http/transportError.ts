@@ -99,3 +99,54 @@ function oneLine(text: string): string {
   const line = text.split('\n', 1)[0] ?? '';
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
+
+/**
+ * Whether a hop's failure is the peer closing the connection during the TLS handshake: Node's
+ * `ECONNRESET` "socket disconnected before secure TLS connection was established", raised when
+ * the connection ends cleanly (FIN) after TCP connected and before `secureConnect`. A real TCP
+ * reset comes with `syscall: 'read'` and stays `ECONNRESET`.
+ *
+ * @param error What the hop failed with (an axios error or its cause).
+ * @param handshakeStarted TCP connected over https and TLS did not finish.
+ * @returns True for a clean close during the handshake.
+ */
+export function isHandshakeClose(error: unknown, handshakeStarted: boolean): boolean {
+  if (!handshakeStarted || typeof error !== 'object' || error === null) return false;
+  const outer = error as ErrorLike & { syscall?: unknown };
+  const cause = (typeof outer.cause === 'object' && outer.cause !== null ? outer.cause : outer) as ErrorLike & { syscall?: unknown };
+  return cause.code === 'ECONNRESET' && cause.syscall === undefined;
+}
+
+/**
+ * `TLS_HANDSHAKE_CLOSED`: the server closed the connection during the TLS handshake.
+ *
+ * @param url The hop's URL.
+ * @returns The failure as a value.
+ */
+export function handshakeClosed(url: URL): CheckError {
+  return { code: 'TLS_HANDSHAKE_CLOSED', message: `TLS: ${url.host} closed the connection during the handshake` };
+}
+
+/**
+ * `INCOMPLETE_BODY`: the connection closed cleanly (no reset) before the body's announced end —
+ * fewer bytes than its Content-Length, or a chunked body without its last chunk.
+ *
+ * ## Example
+ * ```ts
+ * incompleteBody(5, 10737418240);
+ * // { code: 'INCOMPLETE_BODY', message: 'connection closed after 5 of 10737418240 body bytes' }
+ * ```
+ *
+ * @param received Body bytes received.
+ * @param contentLength The announced Content-Length; undefined for a chunked body.
+ * @returns The failure as a value.
+ */
+export function incompleteBody(received: number, contentLength: number | undefined): CheckError {
+  return {
+    code: 'INCOMPLETE_BODY',
+    message:
+      contentLength === undefined
+        ? `connection closed after ${received} body bytes, before the chunked body ended`
+        : `connection closed after ${received} of ${contentLength} body bytes`,
+  };
+}

@@ -1,5 +1,7 @@
 import bunyan from 'bunyan';
+import { type SecretMask, createSecretMask } from '../config/secretMask.js';
 import type { LogLevel } from '../config/types.js';
+import { batchedLineSink } from './batchedLineSink.js';
 
 /** The logger every part of rxmon writes to: a bunyan logger (JSON lines). */
 export type Logger = bunyan;
@@ -12,35 +14,21 @@ export interface LineSink {
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
   level: LogLevel;
-  /** Default: process.stdout. */
+  /** Default: process.stdout, written in batches (one write per event-loop turn, flushed on exit). */
   out?: LineSink;
-  /** Values never to print (`${ENV}` substitutions, passwords, tokens): replaced by `***`. */
-  secrets?: readonly string[];
+  /** Values never to print (`${ENV}` substitutions, passwords, tokens): replaced by `***`. Reloads add to it. */
+  secrets?: SecretMask;
 }
 
 /**
- * Wraps a line sink so that no secret value ever reaches it. Secrets shorter than 4 characters are
- * ignored (masking them would mangle ordinary text).
+ * Wraps a line sink so that no secret value ever reaches it.
  *
  * @param out Where clean lines go.
- * @param secrets Values to mask.
- * @returns A sink that masks, or `out` itself when there is nothing to mask.
+ * @param secrets The secrets to mask (a growing set: reloads add to it).
+ * @returns A sink that masks.
  */
-export function redactingSink(out: LineSink, secrets: readonly string[]): LineSink {
-  const masked = [...new Set(secrets)]
-    .filter((secret) => secret.length >= 4)
-    .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
-    .sort((a, b) => b.length - a.length);
-  if (masked.length === 0) return out;
-  return {
-    write(line: string) {
-      let clean = line;
-      for (const secret of masked) {
-        if (clean.includes(secret)) clean = clean.split(secret).join('***');
-      }
-      return out.write(clean);
-    },
-  };
+export function redactingSink(out: LineSink, secrets: SecretMask): LineSink {
+  return { write: (line: string) => out.write(secrets.mask(line)) };
 }
 
 /**
@@ -50,10 +38,17 @@ export function redactingSink(out: LineSink, secrets: readonly string[]): LineSi
  * @param options Level, output and secrets to mask.
  * @returns The logger.
  */
-export function createLogger({ level, out = process.stdout, secrets = [] }: LoggerOptions): Logger {
+export function createLogger({ level, out, secrets = createSecretMask() }: LoggerOptions): Logger {
   return bunyan.createLogger({
     name: 'rxmon',
     level,
-    streams: [{ level, type: 'stream', stream: redactingSink(out, secrets) as NodeJS.WritableStream }],
+    streams: [{ level, type: 'stream', stream: redactingSink(out ?? batchedStdout(), secrets) as NodeJS.WritableStream }],
   });
+}
+
+/** process.stdout behind a {@link batchedLineSink}, flushed when the process exits. */
+function batchedStdout(): LineSink {
+  const sink = batchedLineSink(process.stdout);
+  process.once('exit', sink.flush);
+  return sink;
 }

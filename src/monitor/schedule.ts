@@ -1,6 +1,7 @@
 import {
   BehaviorSubject,
-  type Observable,
+  Observable,
+  type SchedulerAction,
   type SchedulerLike,
   asyncScheduler,
   defer,
@@ -9,7 +10,6 @@ import {
   map,
   switchMap,
   tap,
-  timer,
 } from 'rxjs';
 
 /** How a monitor is scheduled. All times in ms. */
@@ -28,14 +28,31 @@ export interface ScheduleOptions {
  * Planned start times of a fixed-rate schedule: the first after `firstDelay`, then every `period`.
  * Emits the planned time (scheduler clock), so callers can compute lag against the actual start.
  *
+ * Each tick is scheduled from the *planned* time of the next one, not from when the previous tick
+ * ran (as `setInterval` re-arms): a tick that came late (a busy event loop, a GC pause) is followed
+ * by one on time, so lateness never accumulates into drift. When the clock has passed a whole
+ * period beyond a planned tick (the process was stopped, the loop blocked), the ticks in between
+ * are skipped and the phase is kept. One scheduled action per monitor, re-armed per tick.
+ *
  * ```
  * plannedTicks(20, 30):  --a--b--c--…   (a = t0 + 20, b = t0 + 50, …)
  * ```
+ *
+ * @param firstDelay Delay of the first tick, ms.
+ * @param period Time between planned ticks, ms.
+ * @param scheduler Where time comes from.
+ * @returns The planned times; never completes.
  */
 export function plannedTicks(firstDelay: number, period: number, scheduler: SchedulerLike): Observable<number> {
-  return defer(() => {
-    const first = scheduler.now() + firstDelay;
-    return timer(firstDelay, period, scheduler).pipe(map((i) => first + i * period));
+  return new Observable<number>((subscriber) => {
+    let planned = scheduler.now() + firstDelay;
+    return scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
+      subscriber.next(planned);
+      planned += period;
+      const now = scheduler.now();
+      if (now - planned >= period) planned += Math.floor((now - planned) / period) * period;
+      this.schedule(undefined, Math.max(0, planned - now));
+    }, Math.max(0, firstDelay));
   });
 }
 

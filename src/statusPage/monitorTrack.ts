@@ -49,6 +49,11 @@ export class MonitorTrack {
     if (result.certExpiresInDays !== undefined) this.certExpiresInDays = result.certExpiresInDays;
   }
 
+  /** The state: `pending` until the health operator decides. */
+  get currentState(): PageState {
+    return this.state;
+  }
+
   /**
    * Sets the state the health operator decided.
    *
