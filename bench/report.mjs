@@ -60,6 +60,7 @@ export function buildRows(results) {
     rows.push(row(S, 'schedule lag max', sc.lag.max, 'ms'));
     rows.push(row(S, 'p99 |interval − 10 s| at target', sc.intervals.deviationP99, 'ms', atMost(50)));
     rows.push(row(S, 'max |interval − 10 s| at target', sc.intervals.deviationMax, 'ms'));
+    if (sc.targetLoopDelayMs) rows.push(row(S, "target's own event-loop delay p99 / max (stamps arrivals)", `${sc.targetLoopDelayMs.p99.toFixed(0)} / ${sc.targetLoopDelayMs.max.toFixed(0)}`, 'ms'));
     rows.push(row(S, 'missed ticks', sc.intervals.missedTicks, '', atMost(0, '0')));
     rows.push(row(S, 'checks seen / expected in window', `${sc.intervals.seenChecks} / ${Math.round(sc.intervals.expectedChecks)}`, ''));
     rows.push(row(S, 'RSS after start-up', sc.rssAfterStartupMb, 'MB', atMost(300)));

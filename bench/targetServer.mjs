@@ -13,7 +13,9 @@
  * - `/reset`         headers and part of the body, then a TCP reset.
  *
  * IPC requests (`{ id, cmd }` → `{ id, ...reply }`):
- * - `stats`    → `{ t, total, byKind }` (t: epoch ms, sub-ms precision).
+ * - `stats`    → `{ t, total, byKind, loopDelay }` (t: epoch ms, sub-ms precision; `loopDelay`: the
+ *                target's own event-loop delay p50/p99/max in ms since the last reset, so a late
+ *                arrival can be told apart from a target that was itself held up).
  * - `arrivals` → `{ arrivals: { [name]: number[] } }` epoch ms per request to /m/<name>.
  * - `delays`   → `{ delays: number[] }` actual server-side delays of /delay requests (ms).
  * - `reset`    → clears counters, arrivals and delays; `{ notifyFirst: true }` also makes it push
@@ -22,7 +24,7 @@
  * On start it sends `{ ev: 'listening', port }`.
  */
 import { createServer } from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 const origin = performance.timeOrigin;
 const now = () => origin + performance.now();
@@ -35,6 +37,13 @@ let byKind = Object.create(null);
 let arrivals = new Map();
 let delays = [];
 let notifyFirst = false;
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+const loopDelayMs = () => ({
+  p50: loopDelay.percentile(50) / 1e6,
+  p99: loopDelay.percentile(99) / 1e6,
+  max: loopDelay.max / 1e6,
+});
 
 function count(kind) {
   total += 1;
@@ -117,7 +126,7 @@ process.on('message', (message) => {
   const { id, cmd } = message;
   switch (cmd) {
     case 'stats':
-      process.send({ id, t: now(), total, byKind });
+      process.send({ id, t: now(), total, byKind, loopDelay: loopDelayMs() });
       break;
     case 'arrivals':
       process.send({ id, arrivals: Object.fromEntries(arrivals) });
@@ -131,6 +140,7 @@ process.on('message', (message) => {
       arrivals = new Map();
       delays = [];
       notifyFirst = Boolean(message.notifyFirst);
+      loopDelay.reset();
       process.send({ id, t: now() });
       break;
     case 'close':

@@ -51,3 +51,6 @@ export type { HttpClient, HttpOutcome, HttpResponseInfo } from './http/httpClien
 
 // Prometheus metrics.
 export { createMetrics, recordMetrics, type RxmonMetrics, type MetricsOptions } from './metrics/index.js';
+
+// The status page and its live feed: `results$` piped into Server-Sent Events.
+export { createStatusPage, sseResponse, type StatusPage, type StatusPageParams, type SseOptions } from './statusPage/index.js';

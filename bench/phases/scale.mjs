@@ -82,6 +82,9 @@ export async function runScale(ctx) {
       lag: { p50: lagP50, p99: lagP99, max: lagMax, samples: lag.lags.length, missing: lag.missingLag },
       logged: { ok: lag.ok, failed: lag.failed },
       intervals: judged,
+      // The target's own event-loop delay over the run: arrivals are stamped in its loop, so a held-up
+      // target shows here rather than as rxmon's schedule error.
+      targetLoopDelayMs: s1.loopDelay,
       rssAfterStartupMb: afterStartup.rssMb,
       rssAtEndMb: atEnd.rssMb,
       peakRssMb: atEnd.peakRssMb,
@@ -92,7 +95,7 @@ export async function runScale(ctx) {
     };
     log(
       `  ${result.checksPerSecond.toFixed(0)} checks/s; lag p50/p99/max ${lagP50?.toFixed(1)}/${lagP99?.toFixed(1)}/${lagMax?.toFixed(1)} ms; ` +
-        `|interval-10s| p99 ${judged.deviationP99?.toFixed(1)} ms; missed ${judged.missedTicks}; RSS ${afterStartup.rssMb.toFixed(0)}→${atEnd.rssMb.toFixed(0)} MB; CPU ${result.cpuPercent.toFixed(0)}%`,
+        `|interval-10s| p99 ${judged.deviationP99?.toFixed(1)} ms; missed ${judged.missedTicks}; target loop delay p99/max ${s1.loopDelay?.p99?.toFixed(0)}/${s1.loopDelay?.max?.toFixed(0)} ms; RSS ${afterStartup.rssMb.toFixed(0)}→${atEnd.rssMb.toFixed(0)} MB; CPU ${result.cpuPercent.toFixed(0)}%`,
     );
     return result;
   } finally {

@@ -60,7 +60,9 @@ const FORM_DEFAULT_METHODS = new Set(['post', 'put', 'patch']);
  * - **Timings.** axios's `transport` option is {@link timingTransport}: `http(s).request` plus
  *   marks from `lookup`, `connect`, `secureConnect` and the first byte; a {@link PhaseClock} turns
  *   them into `dnsMs`, `connectMs`, `tlsMs`, `firstByteMs`, `transferMs` (summed over hops, adding
- *   up to `durationMs`). Agents without keep-alive or TLS session reuse make every check connect
+ *   up to `durationMs`). Like curl's, the clock starts when the request is handed to the transport
+ *   (axios's own preparation is not time on the wire) and a complete body ends with its last bytes
+ *   on the socket. Agents without keep-alive or TLS session reuse make every check connect
  *   and handshake anew.
  * - **Redirects.** axios follows none (`maxRedirects: 0`); this does, like curl and browsers: 303
  *   (and 301/302 after POST) become GET without a body, 307/308 keep both; credentials only go
