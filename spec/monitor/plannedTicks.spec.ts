@@ -62,6 +62,17 @@ describe('plannedTicks', () => {
       expect(scheduler.delays).toEqual([100, 1_000, 700, 1_000]);
     });
 
+    it('anchors the phase where a late first tick really ran', () => {
+      const scheduler = new LateScheduler();
+      const seen: number[] = [];
+      const subscription = plannedTicks(100, 1_000, scheduler).subscribe((planned) => seen.push(planned));
+      scheduler.runAt(400); // the first tick, 300 ms late (start-up)
+      scheduler.runAt(1_400);
+      subscription.unsubscribe();
+      expect(seen).toEqual([100, 1_400]);
+      expect(scheduler.delays).toEqual([100, 1_000, 1_000]);
+    });
+
     it('skips ticks more than a period in the past, runs the latest one due at once, and keeps the phase', () => {
       const scheduler = new LateScheduler();
       const seen: number[] = [];

@@ -30,7 +30,8 @@ export interface ScheduleOptions {
  *
  * Each tick is scheduled from the *planned* time of the next one, not from when the previous tick
  * ran (as `setInterval` re-arms): a tick that came late (a busy event loop, a GC pause) is followed
- * by one on time, so lateness never accumulates into drift. When the clock has passed a whole
+ * by one on time, so lateness never accumulates into drift. Only the first tick sets the phase
+ * where it actually ran (a late first check, typical of a start-up burst, moves the phase once). When the clock has passed a whole
  * period beyond a planned tick (the process was stopped, the loop blocked), the ticks in between
  * are skipped and the phase is kept. One scheduled action per monitor, re-armed per tick.
  *
@@ -46,9 +47,14 @@ export interface ScheduleOptions {
 export function plannedTicks(firstDelay: number, period: number, scheduler: SchedulerLike): Observable<number> {
   return new Observable<number>((subscriber) => {
     let planned = scheduler.now() + firstDelay;
+    let anchored = false;
     return scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
+      const ranAt = scheduler.now();
       subscriber.next(planned);
-      planned += period;
+      // The first tick anchors the phase where it really ran: a start-up burst that delays first
+      // checks shifts each monitor once, instead of making its next interval short.
+      planned = (anchored ? planned : Math.max(planned, ranAt)) + period;
+      anchored = true;
       const now = scheduler.now();
       if (now - planned >= period) planned += Math.floor((now - planned) / period) * period;
       this.schedule(undefined, Math.max(0, planned - now));
