@@ -1,11 +1,11 @@
 import { StatusBoard } from '../../src/statusPage/statusBoard.js';
-import { maskUrlPassword } from '../../src/metrics/maskUrlPassword.js';
+import { maskUrl } from '../../src/http/maskUrl.js';
 import { makeResult, makeSpec } from '../support/specs.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 function boardWith(...names: string[]): StatusBoard {
-  const board = new StatusBoard(3, maskUrlPassword);
+  const board = new StatusBoard(3, maskUrl);
   board.setMonitors(names.map((name) => makeSpec({ name })));
   return board;
 }
@@ -46,14 +46,14 @@ describe('StatusBoard', () => {
   });
 
   it('shows URLs with their password masked', () => {
-    const board = new StatusBoard(3, maskUrlPassword);
+    const board = new StatusBoard(3, maskUrl);
     board.setMonitors([makeSpec({ name: 'api', url: 'https://bob:hunter2@example.com/health' })]);
     expect(board.views(NOW)[0].url).toBe('https://bob:***@example.com/health');
   });
 
   describe('on a new monitor list', () => {
     it('keeps unchanged monitors, restarts changed ones, drops removed ones and adds new ones as pending', () => {
-      const board = new StatusBoard(3, maskUrlPassword);
+      const board = new StatusBoard(3, maskUrl);
       board.setMonitors([makeSpec({ name: 'same' }), makeSpec({ name: 'changed' }), makeSpec({ name: 'removed' })]);
       for (const name of ['same', 'changed', 'removed']) {
         board.record(makeResult({ monitor: name }), NOW);
@@ -72,7 +72,7 @@ describe('StatusBoard', () => {
   });
 
   it('gives each monitor its own thresholds', () => {
-    const board = new StatusBoard(3, maskUrlPassword);
+    const board = new StatusBoard(3, maskUrl);
     board.setMonitors([makeSpec({ name: 'api', failureThreshold: 1, successThreshold: 5 })]);
     expect(board.thresholdsFor('api')).toEqual({ failureThreshold: 1, successThreshold: 5 });
     expect(board.thresholdsFor('other')).toBeUndefined();

@@ -7,6 +7,7 @@ import type { Config } from '../config/types.js';
 import { composeDaemon, createContainer } from '../di/container.js';
 import { type SignalSource, shutdownSignal$ } from '../dispatcher/shutdownSignal.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
+import { LIMIT_HEAP_GROWTH_FROM, limitHeapGrowth } from '../monitor/heapGrowth.js';
 import { shardLabel } from '../monitor/shard.js';
 import { ServerStartError } from '../server/serverStartError.js';
 import { forShard, runDaemon } from './runDaemon.js';
@@ -108,6 +109,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     return EXIT.OK;
   }
   config = forShard(config, options.shard);
+  // Many monitors: keep the heap near what is live. Process-wide, so only the CLI does it.
+  if (config.monitors.length >= LIMIT_HEAP_GROWTH_FROM) limitHeapGrowth();
 
   const daemon = composeDaemon(createContainer(config, { shard: options.shard && shardLabel(options.shard) }));
   const { logger, dispatcher } = daemon;

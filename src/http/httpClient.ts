@@ -14,8 +14,11 @@ export interface HttpResponseInfo {
 
 /**
  * What one HTTP exchange (a request and its redirects) came to. The adapter never rejects: a
- * transport failure is `error` with a system code (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`,
- * `TOO_MANY_REDIRECTS`, `BODY_TOO_LARGE`, TLS codes, …).
+ * transport failure is `error` with a system code (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`,
+ * `ECONNRESET` for a real reset), an HTTP parser code (`HPE_*`), a TLS code kept as Node gives it
+ * (`DEPTH_ZERO_SELF_SIGNED_CERT`, `ERR_TLS_CERT_ALTNAME_INVALID`, …), or one of rxmon's:
+ * `TOO_MANY_REDIRECTS`, `UNSUPPORTED_REDIRECT`, `BODY_TOO_LARGE`, `INCOMPLETE_BODY` (a clean close
+ * before the body ended), `TLS_HANDSHAKE_CLOSED`, `TLS_CA_UNREADABLE`, `INVALID_URL`, `ABORTED`.
  */
 export interface HttpOutcome {
   /** Present when a final response arrived (its headers at least). */

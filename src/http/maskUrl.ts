@@ -1,39 +1,33 @@
 /**
- * Masks the password of a URL's userinfo, so URLs can be logged and reported.
+ * Masks the credentials of a URL so it can go into a metric label or a log line:
+ * `http://user:secret@host/` → `http://user:***@host/`. A lone user part is treated as a token
+ * (`https://TOKEN@host/` → `https://***@host/`). The rest of the string is kept exactly as given
+ * (no normalization), and masking twice changes nothing.
  *
- * Only the password is hidden; the user name stays, so people can still tell which account a
- * monitor uses. The URL is not parsed or normalised: anything that is not `scheme://user:pass@…`
- * comes back unchanged. Like the WHATWG parser, the last `@` before the path ends the userinfo,
- * so a password holding an unencoded `@` is masked whole.
+ * Only the userinfo is masked: secrets in a query string cannot be told from ordinary parameters
+ * here: `${ENV}` values there are masked by the daemon's secret mask (`SecretMask`).
  *
  * ## Example
  * ```ts
- * maskUrl('http://user:secret@example.com/health'); // 'http://user:***@example.com/health'
- * maskUrl('https://example.com/');                  // 'https://example.com/'
+ * maskUrl('https://bob:hunter2@example.com/health'); // 'https://bob:***@example.com/health'
  * ```
  *
- * @param url Any URL string.
- * @returns The same string with the password replaced by `***`.
+ * @param url A URL, or any string (returned unchanged when it has no `scheme://userinfo@`).
+ * @returns The same URL with its password (or lone user part) replaced by `***`.
  */
 export function maskUrl(url: string): string {
-  const at = url.indexOf('@');
+  const schemeEnd = url.indexOf('://');
+  if (schemeEnd < 0) return url;
+  const authorityStart = schemeEnd + 3;
+  const rest = url.slice(authorityStart);
+  const authorityLength = rest.search(/[/?#]/);
+  const authority = authorityLength < 0 ? rest : rest.slice(0, authorityLength);
+  // Like the WHATWG URL parser: the last '@' of the authority ends the userinfo.
+  const at = authority.lastIndexOf('@');
   if (at < 0) return url;
-  const authorityStart = url.indexOf('://');
-  if (authorityStart < 0) return url;
-  const hostStart = authorityStart + 3;
-  const authorityEnd = endOfAuthority(url, hostStart);
-  const userinfoEnd = url.lastIndexOf('@', authorityEnd - 1);
-  if (userinfoEnd < hostStart) return url;
-  const colon = url.indexOf(':', hostStart);
-  if (colon < 0 || colon > userinfoEnd) return url;
-  return `${url.slice(0, colon + 1)}***${url.slice(userinfoEnd)}`;
-}
-
-/** Index of the first `/`, `?` or `#` at or after `from`, or the string's length. */
-function endOfAuthority(url: string, from: number): number {
-  for (let i = from; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c === 0x2f /* / */ || c === 0x3f /* ? */ || c === 0x23 /* # */) return i;
-  }
-  return url.length;
+  const userinfo = authority.slice(0, at);
+  if (userinfo === '') return url;
+  const colon = userinfo.indexOf(':');
+  const masked = colon < 0 ? '***' : `${userinfo.slice(0, colon)}:***`;
+  return url.slice(0, authorityStart) + masked + url.slice(authorityStart + at);
 }

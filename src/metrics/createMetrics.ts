@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import type { CheckResult } from '../check/checkResult.js';
-import { maskUrlPassword } from './maskUrlPassword.js';
+import { maskUrl as maskUrlPassword } from '../http/maskUrl.js';
 import { registerMetricFamilies } from './metricFamilies.js';
 import { type MonitorSeries, type TargetSeries, bindMonitorSeries, bindTargetSeries } from './monitorSeries.js';
 import { registerProcessMetrics } from './processMetrics.js';
@@ -10,7 +10,7 @@ export interface MetricsOptions {
   /** Adds the constant label `shard` (such as `"0/3"`) to every metric. Absent or empty: no label. */
   shard?: string;
   /**
-   * Makes a URL safe for a label. Default {@link maskUrlPassword}. Pass your own to also hide
+   * Makes a URL safe for a label. Default: `maskUrl` (the password or lone user part of the URL). Pass your own to also hide
    * secrets in query strings; it should be idempotent (results carry already-masked URLs).
    */
   maskUrl?: (url: string) => string;

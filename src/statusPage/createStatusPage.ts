@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Observable, type SchedulerLike, Subject, type Subscription, asyncScheduler, concat, defer, filter, from } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
-import { maskUrlPassword } from '../metrics/maskUrlPassword.js';
+import { maskUrl as maskUrlPassword } from '../http/maskUrl.js';
 import type { Routes } from '../server/routes.js';
 import type { MonitorView } from './monitorView.js';
 import { refreshSeconds } from './refreshSeconds.js';
@@ -20,7 +20,7 @@ export interface StatusPageParams {
   historySize: number;
   /** Where time comes from (uptime buckets, heartbeats). Default `asyncScheduler`. */
   scheduler?: SchedulerLike;
-  /** Hides credentials in the URLs shown. Default {@link maskUrlPassword}. */
+  /** Hides credentials in the URLs shown. Default: `maskUrl`. */
   maskUrl?: (url: string) => string;
   /** Heartbeat period of `/events`, ms. Default 15 s. */
   heartbeatMs?: number;
