@@ -7,7 +7,6 @@ import {
   defer,
   distinctUntilChanged,
   exhaustMap,
-  map,
   switchMap,
   tap,
 } from 'rxjs';
@@ -31,8 +30,8 @@ export interface ScheduleOptions {
  * Each tick is scheduled from the *planned* time of the next one, not from when the previous tick
  * ran (as `setInterval` re-arms): a tick that came late (a busy event loop, a GC pause) is followed
  * by one on time, so lateness never accumulates into drift. Only the first tick sets the phase
- * where it actually ran (a late first check, typical of a start-up burst, moves the phase once). When the clock has passed a whole
- * period beyond a planned tick (the process was stopped, the loop blocked), the ticks in between
+ * where it actually ran (a late first check, typical of a start-up burst, moves the phase once).
+ * When the clock has passed a whole period beyond a planned tick (the process was stopped, the loop blocked), the ticks in between
  * are skipped and the phase is kept. One scheduled action per monitor, re-armed per tick.
  *
  * ```
@@ -67,7 +66,8 @@ export function plannedTicks(firstDelay: number, period: number, scheduler: Sche
  * with `exhaustMap` so checks never overlap — a tick that comes during a check is dropped, not queued.
  *
  * `check(planned)` is called at each tick that is not dropped, with the tick's planned start time.
- * Without `retryEvery` this is a plain `timer(offset, checkEvery)`. With it, the period is a stream of
+ * Without `retryEvery` the ticks are {@link plannedTicks}`(offset, checkEvery)`: `timer(offset,
+ * checkEvery)` on the same scheduler, made drift-free. With `retryEvery`, the period is a stream of
  * the monitor's own state: after a failed check the schedule switches to `retryEvery`, after an ok one
  * back to `checkEvery`, each measured from the start of the last check.
  *
