@@ -5,6 +5,7 @@ import type { ResolvedMonitorSpec } from '../../src/config/types.js';
 import { AxiosHttpClient } from '../../src/http/axiosHttpClient.js';
 import { FAULT_NAMES, HTTP10_BODY, startFaultServer, type FaultName, type FaultServer } from '../support/faultServer.js';
 import { installProcessHooks, type ProcessHooks } from './processHooks.js';
+import { makeSpec } from '../support/specs.js';
 
 const TIMEOUT_MS = 1_000;
 /**
@@ -46,25 +47,9 @@ const FAULT_CASES: readonly FaultCase[] = [
   { fault: 'tlsClosedDuringHandshake', code: 'TLS_HANDSHAKE_CLOSED' },
 ];
 
-/** A full resolved monitor spec with this suite's defaults. */
+/** A full resolved monitor spec with this suite's timeout. */
 function monitorSpec(name: string, url: string, overrides: Partial<ResolvedMonitorSpec> = {}): ResolvedMonitorSpec {
-  return {
-    name,
-    url,
-    method: 'GET',
-    timeout: TIMEOUT_MS,
-    checkEvery: 60_000,
-    headers: {},
-    followRedirects: true,
-    maxRedirects: 10,
-    tls: { insecure: false },
-    ipFamily: 'auto',
-    maxBodyBytes: 1024 * 1024,
-    expect: { status: [[200, 399]] },
-    failureThreshold: 3,
-    successThreshold: 2,
-    ...overrides,
-  };
+  return makeSpec({ name, url, timeout: TIMEOUT_MS, checkEvery: 60_000, ...overrides });
 }
 
 /** Everything one check emitted, and how long it took from subscription to completion. */
