@@ -1,6 +1,6 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ensureBuilt, killDaemons, runDaemon, startDaemon, writeTempConfig } from '../support/daemon.js';
+import { checksOf, ensureBuilt, killDaemons, runDaemon, startDaemon, writeTempConfig } from '../support/daemon.js';
 
 /** A local target: `/ok` answers 200 "hello", `/fail` answers 503. Counts requests per path. */
 async function startTarget(): Promise<{ url: string; hits: Map<string, number>; close(): Promise<void> }> {
@@ -35,8 +35,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const checksOf = (records: Array<Record<string, any>>, monitor: string) =>
-  records.filter((record) => record.monitor === monitor && typeof record.durationMs === 'number');
 
 let target: Awaited<ReturnType<typeof startTarget>>;
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ensureBuilt, killDaemons, startDaemon, writeTempConfig } from '../support/daemon.js';
+import { checksOf, ensureBuilt, killDaemons, listenUrl, startDaemon, writeTempConfig } from '../support/daemon.js';
 
 /** A local target (`/ok` 200, `/fail` 503, `/slow` never answers) and a webhook receiver (`/hook`). */
 async function startTarget() {
@@ -46,9 +46,6 @@ async function startTarget() {
   };
 }
 
-const checksOf = (records: Array<Record<string, any>>, monitor: string) =>
-  records.filter((record) => record.monitor === monitor && typeof record.durationMs === 'number');
-const listenUrl = (records: Array<Record<string, any>>) => records.find((record) => /^listening on /.test(record.msg))?.url as string;
 
 let target: Awaited<ReturnType<typeof startTarget>>;
 beforeAll(async () => {

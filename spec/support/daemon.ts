@@ -145,3 +145,10 @@ export async function runDaemon(args: string[], env: Record<string, string> = {}
   const code = await new Promise<number | null>((resolveExit) => child.on('close', (exitCode) => resolveExit(exitCode)));
   return { code, stdout, stderr };
 }
+
+/** The check records of one monitor (records that carry `durationMs`). */
+export const checksOf = (records: Array<Record<string, any>>, monitor: string) =>
+  records.filter((record) => record.monitor === monitor && typeof record.durationMs === 'number');
+
+/** The listener's URL from the `listening on …` record, when it has been logged. */
+export const listenUrl = (records: Array<Record<string, any>>) => records.find((record) => /^listening on /.test(record.msg))?.url as string;

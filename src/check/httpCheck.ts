@@ -49,12 +49,14 @@ export function httpCheck(
   client: HttpClient,
   scheduler: SchedulerLike = asyncScheduler,
 ): Observable<CheckResult> {
+  // Once per monitor, not per check: the configured URL does not change.
+  const url = maskUrl(spec.url);
   return defer(() => {
     const startMs = scheduler.now();
     const startedAt = new Date(startMs).toISOString();
     const controller = new AbortController();
     const answer = askClient(client, spec, controller.signal);
-    const toResult = (said: ClientAnswer): CheckResult => checkResult(spec, startedAt, said, scheduler.now() - startMs);
+    const toResult = (said: ClientAnswer): CheckResult => checkResult(spec, url, startedAt, said, scheduler.now() - startMs);
     return from(answer).pipe(
       map(toResult),
       timeout({
@@ -107,11 +109,11 @@ function isCheckError(answer: ClientAnswer): answer is CheckError {
  * Maps what the client said into the result contract, evaluating expectations when a response
  * came without a transport error. A bare error (no outcome) gets `elapsedMs` as its duration.
  */
-function checkResult(spec: ResolvedMonitorSpec, startedAt: string, answer: ClientAnswer, elapsedMs: number): CheckResult {
+function checkResult(spec: ResolvedMonitorSpec, url: string, startedAt: string, answer: ClientAnswer, elapsedMs: number): CheckResult {
   const result: CheckResult = {
     monitor: spec.name,
     method: spec.method,
-    url: maskUrl(spec.url),
+    url,
     startedAt,
     ok: false,
     bytes: 0,
