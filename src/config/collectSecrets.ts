@@ -11,12 +11,14 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)
  * @param substituted Values of `${ENV}` substitutions.
  * @param monitors The resolved monitors.
  * @param alerts The resolved alerts.
+ * @param storageUrl The PostgreSQL URL, whose password is a secret.
  * @returns Distinct non-empty values, longest first (so that masking replaces the longest match).
  */
 export function collectSecrets(
   substituted: readonly string[],
   monitors: readonly ResolvedMonitorSpec[],
   alerts: readonly AlertSpec[] = [],
+  storageUrl?: string,
 ): string[] {
   const secrets = new Set(substituted);
   const addUrl = (url: string) => {
@@ -42,6 +44,7 @@ export function collectSecrets(
     addUrl(alert.webhook);
     addHeaders(alert.headers);
   }
+  if (storageUrl !== undefined) addUrl(storageUrl);
   secrets.delete('');
   return [...secrets].sort((a, b) => b.length - a.length);
 }

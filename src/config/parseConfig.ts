@@ -14,7 +14,8 @@ import { describeIssue, keyProblems } from './schema/describeIssue.js';
 import { yamlMonitorSchema, type SpecSchemaOptions } from './schema/monitorSchema.js';
 import { styledKey } from './schema/struct.js';
 import { describeType, isPlainMap } from './schema/valueSchema.js';
-import type { AlertSpec, Config, ResolvedMonitorSpec } from './types.js';
+import { DEFAULT_RETENTION } from '../storage/retention.js';
+import type { AlertSpec, Config, ResolvedMonitorSpec, StorageSpec } from './types.js';
 import type { YamlLocator } from './yamlLocator.js';
 
 /** The largest config file rxmon reads. */
@@ -26,6 +27,10 @@ export const CONFIG_DEFAULTS = {
   serverHost: '127.0.0.1',
   maxConcurrentChecks: 512,
   historySize: 120,
+  storagePath: 'data/rxmon.sqlite',
+  flushEvery: 1_000,
+  bufferSize: 100_000,
+  pruneEvery: 600_000,
 } as const;
 
 /**
@@ -125,6 +130,17 @@ function assembleConfig(
     ...(alert.body === undefined ? {} : { body: alert.body }),
   }));
   const { log, server } = top;
+  const stored = top.storage;
+  const type = stored?.type ?? 'memory';
+  const storage: StorageSpec = {
+    type,
+    ...(type === 'sqlite' ? { path: stored?.path ?? CONFIG_DEFAULTS.storagePath } : {}),
+    ...(stored?.url === undefined ? {} : { url: stored.url }),
+    flushEvery: stored?.flushEvery ?? CONFIG_DEFAULTS.flushEvery,
+    bufferSize: stored?.bufferSize ?? CONFIG_DEFAULTS.bufferSize,
+    pruneEvery: stored?.pruneEvery ?? CONFIG_DEFAULTS.pruneEvery,
+    retention: { ...DEFAULT_RETENTION, ...stored?.retention },
+  };
   return {
     file,
     log: { level: log?.level ?? CONFIG_DEFAULTS.logLevel },
@@ -133,7 +149,8 @@ function assembleConfig(
     maxConcurrentChecks: top.maxConcurrentChecks ?? CONFIG_DEFAULTS.maxConcurrentChecks,
     alerts,
     historySize: top.historySize ?? CONFIG_DEFAULTS.historySize,
-    secrets: collectSecrets(substituted, monitors, alerts),
+    storage,
+    secrets: collectSecrets(substituted, monitors, alerts, storage.url),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Retention } from '../storage/store.js';
+
 /**
  * The resolved configuration: validated, defaults filled, durations in milliseconds, frozen.
  * The YAML keeps the original's snake_case keys; this is the camelCase form the code and the library use.
@@ -83,6 +85,24 @@ export interface AlertSpec {
   body?: string;
 }
 
+/** Where history is kept (`storage:`), resolved. */
+export interface StorageSpec {
+  /** `memory` (the default: nothing survives a restart), `sqlite` or `postgres`. */
+  type: 'memory' | 'sqlite' | 'postgres';
+  /** `sqlite`: the database file, as written (relative to the working directory). */
+  path?: string;
+  /** `postgres`: the connection URL (its password is a secret). */
+  url?: string;
+  /** Results are written in batches this often, ms. Default 1 s. */
+  flushEvery: number;
+  /** At most this many results wait for the store (when it is down); beyond, the oldest are dropped. */
+  bufferSize: number;
+  /** Retention runs this often, ms. Default 10 min. */
+  pruneEvery: number;
+  /** How long each kind of row is kept, ms. */
+  retention: Retention;
+}
+
 /** The whole resolved configuration. */
 export interface Config {
   /** Absolute path of the file it came from, when it came from a file. */
@@ -97,6 +117,8 @@ export interface Config {
   alerts: readonly AlertSpec[];
   /** Ring size of the in-memory history per monitor (status page). */
   historySize: number;
+  /** Where history is kept. */
+  storage: StorageSpec;
   /**
    * Values that must never be printed (logs, metrics, alerts, error messages): every `${ENV}`
    * substitution, `auth` passwords and bearer tokens, passwords in URLs, credential header values.

@@ -5,6 +5,7 @@ import { requestHeaders } from './headersSchema.js';
 import { checkMonitorName } from './monitorName.js';
 import { monitorDefaultsSchema, type SpecSchemaOptions } from './monitorSchema.js';
 import { flag, oneOf, text, wholeNumber } from './scalars.js';
+import { storageSchema } from './storageSchema.js';
 import { struct } from './struct.js';
 import { httpUrl } from './urlSchema.js';
 import { MISSING_KEY, isPlainMap, optionalSection, wrongType } from './valueSchema.js';
@@ -76,6 +77,7 @@ export function configSchema(options: SpecSchemaOptions) {
       defaults: optionalSection(monitorDefaultsSchema(options)),
       monitors: monitorsMap(),
       alerts: optionalSection(z.array(alertSchema(options))),
+      storage: optionalSection(storageSchema(options)),
     },
     style,
   );

@@ -1,0 +1,19 @@
+import type { Retention } from './store.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Default retention: raw results for 2 days, failed results for 30 days, the incident log and
+ * daily aggregates for 400 days, hourly aggregates for 35 days. Hourly buckets answer 24 h, 7 d and
+ * 30 d; daily ones 90 d and 1 y. The README's "Storage" section gives the disk cost of each.
+ */
+export const DEFAULT_RETENTION: Retention = {
+  results: 2 * DAY_MS,
+  failures: 30 * DAY_MS,
+  changes: 400 * DAY_MS,
+  hourly: 35 * DAY_MS,
+  daily: 400 * DAY_MS,
+};
+
+/** The keys of `storage.retention`, in the order they are pruned. */
+export const RETENTION_KINDS = ['results', 'failures', 'changes', 'hourly', 'daily'] as const satisfies readonly (keyof Retention)[];
