@@ -1,4 +1,4 @@
-import type { LineSink } from './logger.js';
+import type { LineSink } from './lineSink.js';
 
 /** Flush at once beyond this many buffered characters, rather than wait for the next turn. */
 const MAX_BATCH_CHARS = 64 * 1024;

@@ -2,14 +2,12 @@ import bunyan from 'bunyan';
 import { type SecretMask, createSecretMask } from '../config/secretMask.js';
 import type { LogLevel } from '../config/types.js';
 import { batchedLineSink } from './batchedLineSink.js';
+import type { LineSink } from './lineSink.js';
+
+export type { LineSink } from './lineSink.js';
 
 /** The logger every part of rxmon writes to: a bunyan logger (JSON lines). */
 export type Logger = bunyan;
-
-/** Where log lines go: anything with `write(line)`. */
-export interface LineSink {
-  write(line: string): unknown;
-}
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
