@@ -1,6 +1,8 @@
-import { type OperatorFunction, defer, filter, map } from 'rxjs';
+import { type OperatorFunction, filter, map } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
-import { type HealthTrack, type Thresholds, nextHealth } from './healthTransition.js';
+import type { HealthSnapshot } from '../storage/store.js';
+import type { Thresholds } from './healthTransition.js';
+import { healthSteps } from './healthSteps.js';
 
 /** A monitor's decided state, emitted by {@link health} when it changes. */
 export interface MonitorState {
@@ -26,6 +28,8 @@ export interface HealthOptions {
    * the defaults above apply.
    */
   thresholdsFor?: (monitor: string) => Thresholds | undefined;
+  /** Tracks to start from (a restarted daemon's stored health): no second change for a monitor already down. */
+  resume?: readonly HealthSnapshot[];
 }
 
 /**
@@ -60,25 +64,12 @@ export function health({
   failureThreshold = 3,
   successThreshold = 2,
   thresholdsFor,
+  resume,
 }: HealthOptions = {}): OperatorFunction<CheckResult, MonitorState> {
-  const defaults: Thresholds = { failureThreshold, successThreshold };
   return (results$) =>
-    defer(() => {
-      const tracks = new Map<string, HealthTrack>();
-      return results$.pipe(
-        map((result): MonitorState | undefined => {
-          const step = nextHealth(tracks.get(result.monitor), result.ok, thresholdsFor?.(result.monitor) ?? defaults);
-          tracks.set(result.monitor, step.track);
-          if (step.changedTo === undefined) return undefined;
-          return {
-            monitor: result.monitor,
-            state: step.changedTo,
-            since: result.startedAt,
-            result,
-            consecutive: step.track.streak,
-          };
-        }),
-        filter((change): change is MonitorState => change !== undefined),
-      );
-    });
+    results$.pipe(
+      healthSteps({ defaults: { failureThreshold, successThreshold }, thresholdsFor, resume }),
+      map((step) => step.change),
+      filter((change): change is MonitorState => change !== undefined),
+    );
 }
