@@ -166,4 +166,29 @@ describe('alertEvents', () => {
       expectSubscriptions(states.subscriptions).toBe(statesSubs);
     });
   });
+
+  describe('after a restart (resume)', () => {
+    it('sends no second down for a monitor that was down, only its reminders, and resolves it once', () => {
+      const scheduler = newScheduler();
+      scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const states = cold(' ------u---|', { u });
+        const statesSubs = '  ^---------!';
+        const expected = '    ----R-U---|';
+
+        expectObservable(states.pipe(alertEvents({ sendOnResolved: true, reminderEvery: 4 }, scheduler, { resume: [d] }))).toBe(expected, {
+          R: eventOf(d, true),
+          U: eventOf(u),
+        });
+        expectSubscriptions(states.subscriptions).toBe(statesSubs);
+      });
+    });
+
+    it('alerts as usual for a monitor that was up and then goes down', () => {
+      const scheduler = newScheduler();
+      scheduler.run(({ cold, expectObservable }) => {
+        const states = cold(' --e-|', { e });
+        expectObservable(states.pipe(alertEvents({ sendOnResolved: true }, scheduler, { resume: [u] }))).toBe('--E-|', { E: eventOf(e) });
+      });
+    });
+  });
 });

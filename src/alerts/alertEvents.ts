@@ -7,6 +7,7 @@ import {
   concat,
   connect,
   distinctUntilKeyChanged,
+  from,
   endWith,
   groupBy,
   ignoreElements,
@@ -61,24 +62,30 @@ export interface AlertEvent {
  *   );
  * ```
  *
+ * A restarted daemon passes `resume`: the states its monitors were in (from the store). A monitor
+ * that was down gets no second `down` alert — only its reminders, counted from the restart — and
+ * its recovery sends the resolved alert once.
+ *
  * @param alert The webhook's `sendOnResolved` and `reminderEvery` (ms; absent or ≤ 0: never).
  * @param scheduler Where reminder timers run. Default `asyncScheduler`.
+ * @param options `resume`: each monitor's state before a restart (alerts for them were sent then).
  * @returns An operator from monitor states to alert events.
  */
 export function alertEvents(
   alert: Pick<AlertSpec, 'sendOnResolved' | 'reminderEvery'>,
   scheduler: SchedulerLike = asyncScheduler,
+  { resume = [] }: { resume?: readonly MonitorState[] } = {},
 ): OperatorFunction<MonitorState, AlertEvent> {
   const { sendOnResolved, reminderEvery } = alert;
+  const resumed = new WeakSet<MonitorState>(resume);
 
-  const downAlerts = (state: MonitorState): Observable<AlertEvent> => {
-    const first = of(toEvent(state, false));
-    if (reminderEvery === undefined || !(reminderEvery > 0)) return first;
-    return concat(first, timer(reminderEvery, reminderEvery, scheduler).pipe(map(() => toEvent(state, true))));
-  };
+  const reminders = (state: MonitorState): Observable<AlertEvent> =>
+    reminderEvery === undefined || !(reminderEvery > 0) ? EMPTY : timer(reminderEvery, reminderEvery, scheduler).pipe(map(() => toEvent(state, true)));
 
-  return (states$) =>
-    states$.pipe(
+  const downAlerts = (state: MonitorState): Observable<AlertEvent> => concat(of(toEvent(state, false)), reminders(state));
+
+  return (live$) =>
+    (resume.length === 0 ? live$ : concat(from(resume), live$)).pipe(
       connect((shared$) =>
         shared$.pipe(
           groupBy((state) => state.monitor),
@@ -87,6 +94,7 @@ export function alertEvents(
               distinctUntilKeyChanged('state'),
               // After distinctUntilKeyChanged, an `up` that is not the first state follows a `down`.
               switchMap((state, index) => {
+                if (resumed.has(state)) return state.state === 'down' ? reminders(state) : EMPTY;
                 if (state.state === 'down') return downAlerts(state);
                 return sendOnResolved && index > 0 ? of(toEvent(state, false)) : EMPTY;
               }),

@@ -35,7 +35,16 @@ export interface RxmonMetrics {
    * Without `url`, everything of the monitor. Unknown names are ignored.
    */
   removeMonitor(monitor: string, url?: string): void;
+  /** Counts what the storage sink did: `rxmon_store_*`. */
+  recordStore(event: StoreMetricEvent): void;
 }
+
+/** What the storage sink reports to the metrics. */
+export type StoreMetricEvent =
+  | { kind: 'written'; results: number; pending: number }
+  | { kind: 'failed'; pending: number }
+  | { kind: 'dropped'; count: number }
+  | { kind: 'pruned'; rows: number };
 
 interface MonitorEntry {
   series: MonitorSeries;
@@ -93,6 +102,25 @@ export function createMetrics({ shard, maskUrl = maskUrlPassword, processMetrics
     },
     setMonitorCount(count) {
       families.monitors.set(count);
+    },
+    recordStore(event) {
+      switch (event.kind) {
+        case 'written':
+          families.storeWrites.inc({ result: 'ok' });
+          families.storeWrittenResults.inc(event.results);
+          families.storePendingResults.set(event.pending);
+          break;
+        case 'failed':
+          families.storeWrites.inc({ result: 'error' });
+          families.storePendingResults.set(event.pending);
+          break;
+        case 'dropped':
+          families.storeDroppedResults.inc(event.count);
+          break;
+        case 'pruned':
+          families.storePrunedRows.inc(event.rows);
+          break;
+      }
     },
     removeMonitor(monitor, url) {
       const entry = monitors.get(monitor);

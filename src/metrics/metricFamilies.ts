@@ -27,6 +27,11 @@ export interface MetricFamilies {
   checkDuration: Histogram<'monitor'>;
   scheduleLag: Histogram<never>;
   monitors: Gauge<never>;
+  storeWrites: Counter<'result'>;
+  storeWrittenResults: Counter<never>;
+  storeDroppedResults: Counter<never>;
+  storePendingResults: Gauge<never>;
+  storePrunedRows: Counter<never>;
 }
 
 /**
@@ -91,6 +96,32 @@ export function registerMetricFamilies(registry: Registry): MetricFamilies {
     monitors: new Gauge({
       name: 'rxmon_monitors',
       help: 'Monitors this instance runs (its shard only, when sharded).',
+      registers,
+    }),
+    storeWrites: new Counter({
+      name: 'rxmon_store_writes_total',
+      help: 'Batched writes to the store, by result (ok or error).',
+      labelNames: ['result'],
+      registers,
+    }),
+    storeWrittenResults: new Counter({
+      name: 'rxmon_store_written_results_total',
+      help: 'Check results written to the store.',
+      registers,
+    }),
+    storeDroppedResults: new Counter({
+      name: 'rxmon_store_dropped_results_total',
+      help: 'Check results dropped unwritten: the store was away longer than the buffer holds, or at shutdown.',
+      registers,
+    }),
+    storePendingResults: new Gauge({
+      name: 'rxmon_store_pending_results',
+      help: 'Check results waiting to be written to the store.',
+      registers,
+    }),
+    storePrunedRows: new Counter({
+      name: 'rxmon_store_pruned_rows_total',
+      help: 'Rows deleted from the store by retention.',
       registers,
     }),
   };
