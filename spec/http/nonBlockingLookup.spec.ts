@@ -94,6 +94,20 @@ describe('createNonBlockingLookup', () => {
       expect(system.calls).toEqual(['missing.test']);
     });
 
+    it('runs one system lookup at a time for a missing name, however many checks ask', async () => {
+      const calls: Array<() => void> = [];
+      const held = ((_hostname: string, _options: LookupOptions, callback: (e: NodeJS.ErrnoException) => void) => {
+        calls.push(() => callback(Object.assign(new Error('getaddrinfo ENOTFOUND missing.test'), { code: 'ENOTFOUND' })));
+      }) as LookupFunction;
+      const lookup = createNonBlockingLookup({ resolver, hostsFile, systemLookup: held });
+      const answers = Array.from({ length: 5 }, () => lookupWith(lookup, 'missing.test', { family: 4 }));
+      while (fakeDns.queries.length < 5 || calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(calls).toHaveLength(1);
+      calls[0]!();
+      for (const answer of await Promise.all(answers)) expect(answer.error).toMatchObject({ code: 'ENOTFOUND' });
+    });
+
     it('falls back to the system lookup when the family has no records', async () => {
       const system = recordingSystemLookup();
       const lookup = createNonBlockingLookup({ resolver, hostsFile, systemLookup: system.lookup });

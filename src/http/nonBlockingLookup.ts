@@ -1,6 +1,7 @@
 import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { isIP, type LookupFunction } from 'node:net';
+import { coalescedLookup } from './coalescedLookup.js';
 
 /** Options of {@link createNonBlockingLookup}; the defaults suit production. */
 export interface NonBlockingLookupOptions {
@@ -8,7 +9,10 @@ export interface NonBlockingLookupOptions {
   resolver?: dns.Resolver;
   /** Names in this hosts file go to the system lookup. Default `/etc/hosts` (missing file: none). */
   hostsFile?: string;
-  /** The system lookup (getaddrinfo) used where the system knows better. Default `dns.lookup`. */
+  /**
+   * The system lookup (getaddrinfo) used where the system knows better. Default `dns.lookup`.
+   * Calls to it are coalesced per name ({@link coalescedLookup}).
+   */
   systemLookup?: LookupFunction;
 }
 
@@ -23,6 +27,10 @@ type LookupCallback = Parameters<LookupFunction>[2];
  * `localhost` and `*.localhost`, and names listed in the hosts file; and when c-ares has no answer
  * (`ENOTFOUND`, `ENODATA`, unreachable server), so nsswitch sources still work. A c-ares timeout
  * fails at once with `EAI_AGAIN` instead of falling back: falling back there is what would stall.
+ * The system lookup runs at most once at a time per name ({@link coalescedLookup}): a name that
+ * does not exist (a `.invalid` host, a typo) goes to getaddrinfo on every check, and when that is
+ * slower than the checks come, calls would queue on the threadpool without end, each keeping its
+ * aborted socket and request in memory.
  *
  * With `family` 0 it asks for both A and AAAA and lists IPv4 first, so `autoSelectFamily` (happy
  * eyeballs) connects at once on IPv4-only hosts.
@@ -38,7 +46,7 @@ type LookupCallback = Parameters<LookupFunction>[2];
 export function createNonBlockingLookup(options: NonBlockingLookupOptions = {}): LookupFunction {
   const resolver = options.resolver ?? new dns.Resolver();
   const hostNames = readHostNames(options.hostsFile ?? '/etc/hosts');
-  const systemLookup = options.systemLookup ?? (dns.lookup as LookupFunction);
+  const systemLookup = coalescedLookup(options.systemLookup ?? (dns.lookup as LookupFunction));
   return function nonBlockingLookup(hostname: string, lookupOptions: LookupOptions, callback: LookupCallback): void {
     const name = hostname.toLowerCase();
     if (isIP(hostname) !== 0 || name === 'localhost' || name.endsWith('.localhost') || hostNames.has(name)) {
