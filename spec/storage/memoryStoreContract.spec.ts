@@ -1,0 +1,4 @@
+import { MemoryStore } from '../../src/storage/memoryStore.js';
+import { describeStoreContract } from './storeContract.js';
+
+describeStoreContract('MemoryStore', async () => new MemoryStore());
