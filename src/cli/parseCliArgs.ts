@@ -26,6 +26,7 @@ export const DEFAULT_CONFIG_PATH = 'config/config.yml';
 
 /** `--help` text. */
 export const USAGE = `Usage: rxmon [options]
+       rxmon history [options]   stored results as JSON lines (rxmon history --help)
 
 Reactive HTTP monitoring daemon: checks every configured URL at its own fixed rate and logs one
 bunyan JSON record per check on stdout (pretty: rxmon | npx bunyan).
@@ -40,7 +41,7 @@ Options:
   -v, --version        print the version
 
 Exit codes: 0 ok (or stopped by SIGINT/SIGTERM), 1 some check failed (--once) or the listener could
-not start, 2 bad config or bad command line, 130 forced by a second SIGINT.`;
+not start, 2 bad config, bad command line or an unusable store (storage:), 130 forced by a second SIGINT.`;
 
 const TRUE_VALUES = new Set(['1', 'true', 'yes', 'on']);
 

@@ -10,7 +10,11 @@ import { logCheckResults } from '../logging/logCheckResults.js';
 import { LIMIT_HEAP_GROWTH_FROM, limitHeapGrowth } from '../monitor/heapGrowth.js';
 import { shardLabel } from '../monitor/shard.js';
 import { ServerStartError } from '../server/serverStartError.js';
+import { openStore } from '../storage/openStore.js';
+import type { Store } from '../storage/store.js';
+import { StoreError } from '../storage/storeError.js';
 import { forShard, runDaemon } from './runDaemon.js';
+import { runHistory } from './runHistory.js';
 import { type CliOptions, USAGE, UsageError, parseCliArgs } from './parseCliArgs.js';
 
 /** Exit codes of the CLI (documented in the README and `--help`). */
@@ -66,6 +70,7 @@ function stdoutClosed$(stdout: NodeJS.WritableStream): Observable<unknown> {
  * @returns The exit code: see {@link EXIT}.
  */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io: ProcessIo = defaultIo): Promise<number> {
+  if (argv[0] === 'history') return runHistory(argv.slice(1), env, io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, env);
@@ -125,9 +130,22 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     return results.length === config.monitors.length && results.every((result) => result.ok) ? EXIT.OK : EXIT.CHECK_FAILED;
   }
 
+  // The store opens last, so that a bad config or flag never touches the file. `--once` is a probe:
+  // it reports on stdout and leaves the store (and a running daemon's lock on it) alone.
+  let store: Store;
+  try {
+    store = await openStore(config.storage, { memoryResultsPerMonitor: config.historySize });
+  } catch (error) {
+    signals.unsubscribe();
+    if (!(error instanceof StoreError)) throw error;
+    io.stderr.write(`rxmon: ${daemon.secrets.mask(error.message)}\n`);
+    return EXIT.BAD_INPUT;
+  }
+
   try {
     await runDaemon({
       daemon,
+      store,
       configPath: options.config,
       env,
       shard: options.shard,
@@ -139,6 +157,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     if (!(error instanceof ServerStartError)) throw error;
     io.stderr.write(`rxmon: ${error.message}\n`);
     return EXIT.CHECK_FAILED;
+  } finally {
+    await store.close();
   }
   return EXIT.OK;
 }

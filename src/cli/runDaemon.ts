@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { type Observable, Subject, debounceTime, lastValueFrom, map, share, takeUntil } from 'rxjs';
+import { type Observable, Subject, debounceTime, filter, lastValueFrom, map, share, takeUntil } from 'rxjs';
 import { loadConfig } from '../config/loadConfig.js';
 import type { Config } from '../config/types.js';
 import type { Daemon } from '../di/container.js';
@@ -10,7 +10,11 @@ import { deliverAlerts } from '../alerts/deliverAlerts.js';
 import { createWebhookPoster } from '../alerts/webhookPoster.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
 import { logStateChanges } from '../logging/logStateChanges.js';
-import { health } from '../operators/health.js';
+import type { MonitorState } from '../operators/health.js';
+import { healthSteps } from '../operators/healthSteps.js';
+import { persistResults } from '../storage/persistResults.js';
+import type { Store } from '../storage/store.js';
+import { resumeFromStore } from '../storage/resumeFromStore.js';
 import { recordMetrics } from '../metrics/recordMetrics.js';
 import { type RunningServer, startServer } from '../server/startServer.js';
 import { operationalRoutes } from '../server/operationalRoutes.js';
@@ -19,9 +23,14 @@ import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
 
+/** How long shutdown waits for the last results to reach the store, ms. */
+const STORE_DRAIN_MS = 3_000;
+
 /** What {@link runDaemon} needs. */
 export interface RunDaemonParams {
   daemon: Daemon;
+  /** The open store: results are written to it, and the daemon resumes from it. */
+  store: Store;
   /** The config file (re-read on reload). */
   configPath: string;
   env: NodeJS.ProcessEnv;
@@ -54,7 +63,7 @@ export function forShard(config: Config, shard: Shard | undefined): Config {
  * @param params The composed daemon and its process edges.
  * @returns Resolves after `Shutdown finished successfully`.
  */
-export async function runDaemon({ daemon, configPath, env, shard, watchConfig, shutdown$, reloadSignals$ }: RunDaemonParams): Promise<void> {
+export async function runDaemon({ daemon, store, configPath, env, shard, watchConfig, shutdown$, reloadSignals$ }: RunDaemonParams): Promise<void> {
   const { config, logger, dispatcher, metrics, secrets } = daemon;
   let running = false;
   let current = config;
@@ -78,7 +87,13 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
     }),
   );
 
+  // Where each monitor was before a restart: its health track, and for a monitor that was down, the
+  // change that made it so (so that no second down alert goes out).
+  const resumed = await resumeFromStore({ store, monitors: config.monitors, statusPage: config.server !== undefined, historySize: config.historySize });
+  if (resumed.tracks.length > 0) logger.info({ store: store.type, monitors: resumed.tracks.length, down: resumed.down.length }, 'resumed from the store');
+
   const statusPage = config.server ? createStatusPage({ monitors: config.monitors, historySize: config.historySize }) : undefined;
+  statusPage?.restore(resumed.pages);
   let server: RunningServer | undefined;
   if (config.server) {
     server = await startServer({
@@ -98,14 +113,25 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
     share({ resetOnComplete: false }),
   );
   // The daemon eats its own cooking: state changes and alerts come from the library's operators.
-  const states$ = results$.pipe(health({ thresholdsFor: (name) => specsByName.get(name) }), share());
+  const updates$ = results$.pipe(
+    healthSteps({ defaults: { failureThreshold: 3, successThreshold: 2 }, thresholdsFor: (name) => specsByName.get(name), resume: resumed.tracks }),
+    share(),
+  );
+  const states$ = updates$.pipe(
+    map((update) => update.change),
+    filter((change): change is MonitorState => change !== undefined),
+    share(),
+  );
+  const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
   if (config.server) recordMetrics({ results$, metrics });
   statusPage?.follow(results$);
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
-  const alerts = config.alerts.map((alert) => deliverAlerts({ events$: states$.pipe(alertEvents(alert)), alert, post, logger }));
+  const alerts = config.alerts.map((alert) =>
+    deliverAlerts({ events$: states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })), alert, post, logger }),
+  );
   metrics.setMonitorCount(config.monitors.length);
 
   const requests = reloadSignals$.pipe(takeUntil(shutdown$)).subscribe(() => void reloads.request('SIGHUP'));
@@ -125,6 +151,9 @@ export async function runDaemon({ daemon, configPath, env, shard, watchConfig, s
     await lastValueFrom(results$, { defaultValue: undefined });
   } finally {
     running = false;
+    // What waits for the store is written before the exit (bounded: a store that is away does not hold it).
+    await Promise.race([persisted.drained, new Promise((resolve) => setTimeout(resolve, STORE_DRAIN_MS).unref())]);
+    persisted.stop();
     // Alerts still queued or retrying are dropped on shutdown rather than hold the exit.
     for (const subscription of alerts) subscription.unsubscribe();
     requests.unsubscribe();

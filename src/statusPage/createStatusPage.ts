@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Observable, type SchedulerLike, Subject, type Subscription, asyncScheduler, concat, defer, filter, from } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { MonitorHistory } from '../storage/resumeFromStore.js';
 import { maskUrl as maskUrlPassword } from '../http/maskUrl.js';
 import type { Routes } from '../server/routes.js';
 import type { MonitorView } from './monitorView.js';
@@ -45,6 +46,8 @@ export interface StatusPage {
    * changed ones start over (pending), removed ones disappear, added ones show as pending.
    */
   setMonitors(specs: readonly ResolvedMonitorSpec[]): void;
+  /** After a restart, before `follow`: each monitor's state and recent history from the store. */
+  restore(histories: readonly MonitorHistory[]): void;
   /** Every monitor as the page shows it now, in order. */
   views(): MonitorView[];
   /** Stops following `results$` and ends every `/events` response, so shutdown does not wait. */
@@ -160,6 +163,7 @@ export function createStatusPage({
       for (const name of board.setMonitors(specs)) restarts$.next(name);
       live$.next(monitorsEvent());
     },
+    restore: (histories) => board.restore(histories),
     views: () => board.views(scheduler.now()),
     stop() {
       following?.unsubscribe();

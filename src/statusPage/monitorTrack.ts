@@ -1,5 +1,6 @@
 import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { MonitorHistory } from '../storage/resumeFromStore.js';
 import { HistoryRing } from './historyRing.js';
 import type { LastCheck, LastError, LatencySample, MonitorView, PageState } from './monitorView.js';
 import { UptimeBuckets } from './uptimeBuckets.js';
@@ -37,13 +38,29 @@ export class MonitorTrack {
    * @param nowMs Its arrival time, ms since the epoch, for the uptime buckets.
    */
   record(result: CheckResult, nowMs: number): void {
+    this.remember(result);
+    this.buckets.record(nowMs, result.ok);
+  }
+
+  /**
+   * Takes back what a restart lost: the state, the latest results (into the ring and the last
+   * check, not the uptime) and hourly counts (into the uptime).
+   *
+   * @param history The monitor's stored recent past.
+   */
+  restore({ state, results, hourly }: MonitorHistory): void {
+    if (state) this.state = state;
+    for (const result of results) this.remember(result);
+    for (const bucket of hourly) this.buckets.add(bucket.startMs, bucket.ok, bucket.checks);
+  }
+
+  private remember(result: CheckResult): void {
     const sample: LatencySample = {
       latencyMs: Math.round(result.durationMs),
       ok: result.ok,
       ...(result.status === undefined ? {} : { status: result.status }),
     };
     this.history.push(sample);
-    this.buckets.record(nowMs, result.ok);
     this.lastCheck = { ...sample, at: result.startedAt };
     if (result.error) this.lastError = { code: result.error.code, message: result.error.message, at: result.startedAt };
     if (result.certExpiresInDays !== undefined) this.certExpiresInDays = result.certExpiresInDays;

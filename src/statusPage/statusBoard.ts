@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { MonitorHistory } from '../storage/resumeFromStore.js';
 import type { Thresholds } from '../operators/healthTransition.js';
 import { MonitorTrack } from './monitorTrack.js';
 import type { MonitorView, PageState } from './monitorView.js';
@@ -73,6 +74,15 @@ export class StatusBoard {
     if (!track) return undefined;
     track.record(result, nowMs);
     return track.view(nowMs);
+  }
+
+  /**
+   * Restores monitors' recent past after a restart (monitors not configured are ignored).
+   *
+   * @param histories What the store remembers.
+   */
+  restore(histories: readonly MonitorHistory[]): void {
+    for (const history of histories) this.tracks.get(history.monitor)?.restore(history);
   }
 
   /**

@@ -30,15 +30,27 @@ export class UptimeBuckets {
    * @param ok Whether it was ok.
    */
   record(nowMs: number, ok: boolean): void {
-    const minute = Math.floor(nowMs / MINUTE_MS);
+    this.add(nowMs, ok ? 1 : 0, 1);
+  }
+
+  /**
+   * Counts several checks at once into the minute of `atMs` (a restart restores stored hourly
+   * counts this way: each hour's checks land in its first minute).
+   *
+   * @param atMs The minute's time, ms since the epoch.
+   * @param ok How many were ok.
+   * @param total How many there were.
+   */
+  add(atMs: number, ok: number, total: number): void {
+    const minute = Math.floor(atMs / MINUTE_MS);
     const slot = minute % BUCKET_MINUTES;
     if (this.minutes[slot] !== minute) {
       this.minutes[slot] = minute;
       this.ok[slot] = 0;
       this.total[slot] = 0;
     }
-    this.total[slot] += 1;
-    if (ok) this.ok[slot] += 1;
+    this.total[slot] += total;
+    this.ok[slot] += ok;
   }
 
   /**

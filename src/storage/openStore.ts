@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { StorageSpec } from '../config/types.js';
+import { MemoryStore } from './memoryStore.js';
+import type { Store } from './store.js';
+
+/** Options of {@link openStore}. */
+export interface OpenStoreOptions {
+  /** Where a relative SQLite path is resolved. Default: the working directory. */
+  cwd?: string;
+  /** `type: memory`: raw results kept per monitor (the status page's history size). */
+  memoryResultsPerMonitor?: number;
+  /** Open to read only (`rxmon history`, beside a running daemon): no migration, no lock. */
+  readOnly?: boolean;
+}
+
+/**
+ * Opens the store `storage:` names: the in-memory one, a SQLite file (created, or migrated in
+ * place) or a PostgreSQL database. The SQL adapters are loaded only when named, so `type: memory`
+ * never loads a native addon.
+ *
+ * @param spec The resolved `storage:` section.
+ * @param options Where relative paths start; the memory store's bound.
+ * @returns The open store.
+ * @throws {StoreError} When the store cannot be used (exit 2 in the CLI).
+ */
+export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memoryResultsPerMonitor, readOnly = false }: OpenStoreOptions = {}): Promise<Store> {
+  switch (spec.type) {
+    case 'memory':
+      return new MemoryStore(memoryResultsPerMonitor === undefined ? {} : { maxResultsPerMonitor: memoryResultsPerMonitor });
+    case 'sqlite': {
+      const { openSqliteStore } = await import('./sqliteStore.js');
+      return openSqliteStore(resolve(cwd, spec.path ?? 'data/rxmon.sqlite'), { readonly: readOnly });
+    }
+    case 'postgres': {
+      const { openPostgresStore } = await import('./postgresStore.js');
+      return openPostgresStore(spec.url ?? '');
+    }
+  }
+}
