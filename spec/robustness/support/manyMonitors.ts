@@ -7,6 +7,8 @@ export interface ManyMonitorsOptions {
   /** `check_every` and `timeout` as YAML scalars (`3`, `"500ms"`). */
   checkEvery: string;
   timeout: string;
+  /** More keys of monitor `i`'s flow map (`tls: { ca: "/tmp/ca.pem" }`), or undefined for none. */
+  extraOf?: (index: number) => string | undefined;
   /** Extra top-level YAML (`max_concurrent_checks: 1000`, a `server:` block), placed before `monitors:`. */
   top?: string;
 }
@@ -22,10 +24,11 @@ export interface ManyMonitorsOptions {
  * @param options Count, URLs, timing and extra top-level keys.
  * @returns The YAML.
  */
-export function manyMonitorsYaml({ count, urlOf, checkEvery, timeout, top = '' }: ManyMonitorsOptions): string {
+export function manyMonitorsYaml({ count, urlOf, checkEvery, timeout, extraOf, top = '' }: ManyMonitorsOptions): string {
   const lines = [top, 'monitors:'];
   for (let i = 0; i < count; i++) {
-    lines.push(`  m${String(i).padStart(5, '0')}: { url: "${urlOf(i)}", check_every: ${checkEvery}, timeout: ${timeout} }`);
+    const extra = extraOf?.(i);
+    lines.push(`  m${String(i).padStart(5, '0')}: { url: "${urlOf(i)}", check_every: ${checkEvery}, timeout: ${timeout}${extra === undefined ? '' : `, ${extra}`} }`);
   }
   return `${lines.join('\n')}\n`;
 }

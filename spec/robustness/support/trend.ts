@@ -4,14 +4,16 @@
  *
  * @param text A `/metrics` body.
  * @param name The exact metric name (no `_bucket`-style suffix matching).
+ * @param label Only the samples carrying this label, written as in the exposition (`type="TCPWRAP"`).
  * @returns The sum, or undefined.
  */
-export function metricSum(text: string, name: string): number | undefined {
+export function metricSum(text: string, name: string, label?: string): number | undefined {
   let sum: number | undefined;
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
     if (match === null || match[1] !== name) continue;
+    if (label !== undefined && !(match[2] ?? '').includes(label)) continue;
     sum = (sum ?? 0) + Number(match[3]);
   }
   return sum;
@@ -60,4 +62,36 @@ export function median(values: readonly number[]): number {
 export function thirds(values: readonly number[]): { first: number; last: number } {
   const size = Math.max(1, Math.floor(values.length / 3));
   return { first: median(values.slice(0, size)), last: median(values.slice(-size)) };
+}
+
+/**
+ * The Theil–Sen slope: the median of the slopes between every pair of points. One GC that drops
+ * RSS by 60 MB moves a least-squares line a lot and this one hardly at all, while a steady climb
+ * moves both.
+ *
+ * @param xs The x values (such as minutes), in order.
+ * @param ys The y values.
+ * @returns dy/dx; 0 with fewer than two points.
+ */
+export function robustSlope(xs: readonly number[], ys: readonly number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
+    }
+  }
+  return slopes.length === 0 ? 0 : median(slopes);
+}
+
+/**
+ * The lowest value of the first and of the last third of a series. For RSS under a GC sawtooth the
+ * low points are where a collection just ran: a floor that stays put is a sawtooth, a floor that
+ * rises is memory that no collection gives back.
+ *
+ * @param values The series, in time order (at least 2 values).
+ * @returns `{ first, last }`.
+ */
+export function floorThirds(values: readonly number[]): { first: number; last: number } {
+  const size = Math.max(1, Math.floor(values.length / 3));
+  return { first: Math.min(...values.slice(0, size)), last: Math.min(...values.slice(-size)) };
 }
