@@ -84,9 +84,9 @@ const cases: BadConfigCase[] = [
     name: 'a huge file (checked before reading)',
     setup: async (path) => {
       await writeFile(path, OK_MONITOR);
-      await truncate(path, 5 * 1024 * 1024);
+      await truncate(path, 65 * 1024 * 1024);
     },
-    expected: 'bad.yml: file too large (5.0 MiB, limit 4 MiB)',
+    expected: 'bad.yml: file too large (65.0 MiB, limit 64 MiB)',
   },
   { name: 'a missing file', setup: async () => {}, expected: 'bad.yml: cannot read: no such file' },
   {

@@ -384,8 +384,8 @@ alerts:
     expect(messageOf(yaml)).toBe('bad.yml:5: defaults.method: expected one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
   });
 
-  it('refuses text over 4 MiB', () => {
-    expect(messageOf(`# ${'x'.repeat(4 * 1024 * 1024)}\n`)).toBe('bad.yml: file too large (4.0 MiB, limit 4 MiB)');
+  it('refuses text over 64 MiB', () => {
+    expect(messageOf(`# ${'x'.repeat(64 * 1024 * 1024)}\n`)).toBe('bad.yml: file too large (64.0 MiB, limit 64 MiB)');
   });
 });
 

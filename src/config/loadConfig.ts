@@ -5,7 +5,7 @@ import type { Config } from './types.js';
 export { parseConfig } from './parseConfig.js';
 
 /**
- * Loads the YAML config file: reads it (a regular file of at most 4 MiB), then {@link parseConfig}.
+ * Loads the YAML config file: reads it (a regular file of at most 64 MiB), then {@link parseConfig}.
  * The result is validated, defaults filled, durations in ms, deep-frozen: ready to bind as a
  * constant.
  *

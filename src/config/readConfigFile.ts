@@ -4,7 +4,7 @@ import { describeFsError } from './describeFsError.js';
 import { MAX_CONFIG_BYTES, fileTooLarge } from './parseConfig.js';
 
 /**
- * Reads a config file's bytes, refusing what is not a regular file or is over 4 MiB (checked with
+ * Reads a config file's bytes, refusing what is not a regular file or is over 64 MiB (checked with
  * `stat` before reading, so a huge file is never loaded).
  *
  * @param path The path as the user gave it.

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** A key path: map keys and list indexes. */
 export type KeyPathSegments = ReadonlyArray<string | number>;
@@ -8,6 +8,9 @@ export type KeyPathSegments = ReadonlyArray<string | number>;
  * offending key or value.
  */
 export class YamlLocator {
+  /** Each map's pairs by key text, built on first use: a lookup is O(1), not a scan of 50,000 monitors. */
+  private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   /**
    * @param document The parsed document.
    * @param lineCounter The counter given to `parseDocument`.
@@ -42,7 +45,7 @@ export class YamlLocator {
     for (const [index, segment] of path.entries()) {
       const last = index === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((item) => keyText(item.key) === String(segment));
+        const pair = this.pairOf(node, String(segment));
         if (pair === undefined) return line;
         const keyLine = this.lineOfNode(pair.key) ?? line;
         const valueIsLeaf = isScalar(pair.value) && pair.value.value !== null;
@@ -66,6 +69,24 @@ export class YamlLocator {
    */
   keyPathAt(offset: number): KeyPathSegments | undefined {
     return findKey(this.document.contents, offset, []);
+  }
+
+  /**
+   * @param map A map node.
+   * @param key A key's text.
+   * @returns Its first pair with that key.
+   */
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.pairsByKey.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items as Pair[]) {
+        const text = keyText(pair.key);
+        if (!index.has(text)) index.set(text, pair);
+      }
+      this.pairsByKey.set(map, index);
+    }
+    return index.get(key);
   }
 
   /**
