@@ -1,8 +1,7 @@
-import { watch } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Observable, Subject, debounceTime, filter, lastValueFrom, map, share, takeUntil } from 'rxjs';
 import { loadConfig } from '../config/loadConfig.js';
+import { type ConfigWatcher, watchConfigFiles } from '../config/watchConfigFiles.js';
 import type { Config } from '../config/types.js';
 import type { Daemon } from '../di/container.js';
 import { alertEvents } from '../alerts/alertEvents.js';
@@ -66,6 +65,7 @@ export function forShard(config: Config, shard: Shard | undefined): Config {
 export async function runDaemon({ daemon, store, configPath, env, shard, watchConfig, shutdown$, reloadSignals$ }: RunDaemonParams): Promise<void> {
   const { config, logger, dispatcher, metrics, secrets } = daemon;
   let running = false;
+  let watcher: ConfigWatcher | undefined;
   let current = config;
   let specsByName = new Map(config.monitors.map((spec) => [spec.name, spec]));
 
@@ -81,6 +81,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
       metrics.setMonitorCount(next.monitors.length);
       statusPage?.setMonitors(next.monitors);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
+      watcher?.update(next.includes);
       current = next;
       specsByName = nextByName;
       return next.monitors;
@@ -135,14 +136,10 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   metrics.setMonitorCount(config.monitors.length);
 
   const requests = reloadSignals$.pipe(takeUntil(shutdown$)).subscribe(() => void reloads.request('SIGHUP'));
-  let watcher: ReturnType<typeof watch> | undefined;
   if (watchConfig) {
     const changes = new Subject<void>();
-    // Watch the directory: editors replace the file rather than write it in place.
-    const name = basename(configPath);
-    watcher = watch(dirname(resolve(configPath)), (_event, changed) => {
-      if (changed === name) changes.next();
-    });
+    // The main file and everything its include: names (directories: editors replace files).
+    watcher = watchConfigFiles(configPath, config.includes, () => changes.next());
     changes.pipe(debounceTime(200), takeUntil(shutdown$)).subscribe(() => void reloads.request('watch'));
   }
 

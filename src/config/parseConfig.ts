@@ -6,6 +6,8 @@ import { decodeUtf8 } from './decodeUtf8.js';
 import { deepFreeze } from './deepFreeze.js';
 import { fillMonitorDefaults } from './fillMonitorDefaults.js';
 import { interpolateEnvTree } from './interpolateEnvTree.js';
+import { MAX_CONFIG_BYTES, fileTooLarge } from './configFileLimit.js';
+import { includeFiles } from './includeFiles.js';
 import { formatKeyPath } from './keyPath.js';
 import { mergeMonitorDefaults } from './mergeMonitorDefaults.js';
 import { readYamlDocument } from './readYamlDocument.js';
@@ -18,12 +20,7 @@ import { DEFAULT_RETENTION } from '../storage/retention.js';
 import type { AlertSpec, Config, ResolvedMonitorSpec, StorageSpec } from './types.js';
 import type { YamlLocator } from './yamlLocator.js';
 
-/**
- * The largest config file rxmon reads (each file, with `include:`): room for 100,000 monitors of
- * 300 bytes each and more. Parsing is linear, so this only bounds memory; alias bombs are refused
- * by yaml's alias-count limit whatever the size.
- */
-export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+export { MAX_CONFIG_BYTES, fileTooLarge } from './configFileLimit.js';
 
 /** Defaults of the top-level keys. */
 export const CONFIG_DEFAULTS = {
@@ -38,21 +35,13 @@ export const CONFIG_DEFAULTS = {
 } as const;
 
 /**
- * The problem text of a file over {@link MAX_CONFIG_BYTES}.
- *
- * @param bytes The file's size.
- * @returns `file too large (65.0 MiB, limit 64 MiB)`.
- */
-export function fileTooLarge(bytes: number): string {
-  return `file too large (${(bytes / 2 ** 20).toFixed(1)} MiB, limit ${MAX_CONFIG_BYTES / 2 ** 20} MiB)`;
-}
-
-/**
  * Parses, interpolates and validates a config file's contents into the resolved, deep-frozen
- * {@link Config}. Pure apart from checking that `tls.ca` files are readable.
+ * {@link Config}. Pure apart from reading the files `include:` names and checking that `tls.ca`
+ * files are readable.
  *
  * Steps: bytes must be UTF-8 (at most 64 MiB) → YAML (unique keys, alias bomb refused) → the top
- * level must be a map → `${ENV}` in every string value (`$${` for a literal `${`) → the top level
+ * level must be a map → the files named by `include:` read, their monitors merged in (see
+ * `includeFiles`) → `${ENV}` in every string value (`$${` for a literal `${`) → the top level
  * and `defaults:` validated → each monitor merged over `defaults:` and validated → defaults filled
  * and the timing rule applied (a timeout over `check_every` is an error). The first problem in the
  * file (by line) becomes a {@link ConfigError}: `bad.yml:5: monitors.broken.timeout: expected a
@@ -92,9 +81,14 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   if (data === null || data === undefined) fail(empty);
   if (!isPlainMap(data)) fail(`expected a map with monitors: at the top level, got ${describeType(data)}`, locator.lineOf([]));
 
-  const interpolated = interpolateEnvTree(data, env);
-  const raise = (problem: KeyProblem, secrets: readonly string[]): never =>
-    fail(masked(problem.problem, secrets), locator.lineOf(problem.path, problem.atKey), formatKeyPath(problem.path));
+  // include: merges other files' monitors in; a problem in one of them names that file and line.
+  const included = includeFiles(data as Record<string, unknown>, file, locator);
+  const interpolated = interpolateEnvTree(included.data, env);
+  const raise = (problem: KeyProblem, secrets: readonly string[]): never => {
+    const where = included.locate(problem.path, problem.atKey);
+    const key = formatKeyPath(problem.path) || undefined;
+    throw new ConfigError({ file: where.file, line: where.line, key, problem: masked(problem.problem, secrets) });
+  };
   if (!interpolated.ok) return raise(interpolated.problem, []);
   const tree = interpolated.tree.value as Record<string, unknown>;
   const { substituted } = interpolated.tree;
@@ -106,9 +100,10 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   const monitorsCheckable = !topProblems.some(({ path }) => path[0] === 'defaults' || (path[0] === 'monitors' && path.length <= 2));
   const monitors = monitorsCheckable ? resolveMonitors(tree, options) : { specs: [], problems: [] };
   const problems = [...topProblems, ...monitors.problems];
-  if (problems.length > 0 || !top.success) return raise(firstInFile(problems, locator), substituted);
+  if (problems.length > 0 || !top.success) return raise(firstInFile(problems, { lineOf: included.position }), substituted);
 
-  return deepFreeze(assembleConfig(top.data, monitors.specs, substituted, resolve(file)));
+  const config = assembleConfig(top.data, monitors.specs, substituted, resolve(file));
+  return deepFreeze(included.watched.length > 0 ? { ...config, includes: included.watched } : config);
 }
 
 /**
@@ -201,7 +196,7 @@ function resolveMonitors(
  * @param locator Lines of the document.
  * @returns The first one.
  */
-function firstInFile(problems: readonly KeyProblem[], locator: YamlLocator): KeyProblem {
+function firstInFile(problems: readonly KeyProblem[], locator: Pick<YamlLocator, 'lineOf'>): KeyProblem {
   const rank = (problem: KeyProblem) => (locator.lineOf(problem.path, problem.atKey) ?? Infinity) * 2 + (problem.atKey ? 0 : 1);
   return problems.reduce((first, problem) => (rank(problem) < rank(first) ? problem : first));
 }

@@ -107,6 +107,8 @@ export interface StorageSpec {
 export interface Config {
   /** Absolute path of the file it came from, when it came from a file. */
   file?: string;
+  /** Absolute paths of the files and directories its `include:` names (reload watches them too). */
+  includes?: readonly string[];
   log: { level: LogLevel };
   /** In file order. Names are unique. */
   monitors: readonly ResolvedMonitorSpec[];

@@ -75,6 +75,8 @@ export function configSchema(options: SpecSchemaOptions) {
       maxConcurrentChecks: wholeNumber(1).optional(),
       historySize: wholeNumber(1).optional(),
       defaults: optionalSection(monitorDefaultsSchema(options)),
+      // Read and merged into monitors: before this schema runs (includeFiles.ts); listed for "did you mean".
+      include: z.unknown().optional(),
       monitors: monitorsMap(),
       alerts: optionalSection(z.array(alertSchema(options))),
       storage: optionalSection(storageSchema(options)),
