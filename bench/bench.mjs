@@ -11,6 +11,7 @@ import { USAGE, parseBenchArgs } from './args.mjs';
 import { renderSummary, summariseProfile } from './cpuProfile.mjs';
 import { DAEMON } from './daemon.mjs';
 import { runAccuracy } from './phases/accuracy.mjs';
+import { configLoadRows, runConfigLoad } from './phases/configLoad.mjs';
 import { runSaturation, runRxmonSaturation } from './phases/saturation.mjs';
 import { runScale } from './phases/scale.mjs';
 import { runSoak } from './phases/soak.mjs';
@@ -88,9 +89,12 @@ async function main() {
       scale: () => runScale(ctx),
       accuracy: () => runAccuracy(ctx),
       startup: () => runStartup(ctx),
+      configLoad: () => runConfigLoad(ctx),
       soak: () => runSoak(ctx, options.soakMinutes),
     };
-    for (const name of options.cases) {
+    // Config load belongs to start-up: it runs with the start-up case.
+    const selected = options.cases.flatMap((name) => (name === 'startup' ? [name, 'configLoad'] : [name]));
+    for (const name of selected) {
       try {
         results[name] = await cases[name]();
       } catch (error) {
@@ -111,7 +115,7 @@ async function main() {
     await killAll();
     rmSync(dir, { recursive: true, force: true });
   }
-  const rows = buildRows(Object.fromEntries(Object.entries(results).filter(([k]) => k !== 'profile')));
+  const rows = [...buildRows(Object.fromEntries(Object.entries(results).filter(([k]) => k !== 'profile'))), ...configLoadRows(results.configLoad)];
   const table = markdownTable(rows);
   log('');
   log(table);
