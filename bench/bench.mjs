@@ -16,6 +16,7 @@ import { runSaturation, runRxmonSaturation } from './phases/saturation.mjs';
 import { runScale } from './phases/scale.mjs';
 import { runSoak } from './phases/soak.mjs';
 import { runStartup } from './phases/startup.mjs';
+import { runStorage } from './phases/storage.mjs';
 import { fileLimit } from './procStats.mjs';
 import { installCleanup, killAll } from './processes.mjs';
 import { buildRows, markdownTable } from './report.mjs';
@@ -90,6 +91,7 @@ async function main() {
       accuracy: () => runAccuracy(ctx),
       startup: () => runStartup(ctx),
       configLoad: () => runConfigLoad(ctx),
+      storage: () => runStorage(ctx),
       soak: () => runSoak(ctx, options.soakMinutes),
     };
     // Config load belongs to start-up: it runs with the start-up case.

@@ -69,6 +69,30 @@ export function buildRows(results) {
     rows.push(row(S, 'CPU (of one core)', sc.cpuPercent, '%'));
     rows.push(row(S, 'CPU per check', sc.cpuMsPerCheck, 'ms'));
   }
+  const sto = results.storage;
+  if (sto && !sto.error) {
+    const memory = sto.runs.memory;
+    for (const [name, run] of Object.entries(sto.runs)) {
+      if (typeof run !== 'object' || run.error) continue;
+      const S = `storage ${name} 10k@10s`;
+      rows.push(row(S, 'p99 |interval − 10 s| at target', run.intervals.deviationP99, 'ms', atMost(50)));
+      rows.push(row(S, 'missed ticks', run.intervals.missedTicks, '', atMost(0, '0')));
+      rows.push(row(S, 'CPU per check', run.cpuMsPerCheck, 'ms'));
+      if (name !== 'memory') rows.push(row(S, 'CPU per check / memory', run.cpuMsPerCheck / memory.cpuMsPerCheck, '×', atMost(1.15)));
+      rows.push(row(S, 'peak RSS (VmHWM)', run.peakRssMb, 'MB', atMost(300)));
+    }
+    if (sto.runs.postgresNote) rows.push(row('storage postgres 10k@10s', 'run', sto.runs.postgresNote, ''));
+    const S = 'storage sqlite costs';
+    rows.push(row(S, 'bytes per stored result (with indexes)', sto.costs.bytesPerResult, 'B'));
+    rows.push(row(S, 'bytes per aggregate bucket', sto.costs.bytesPerBucket, 'B'));
+    rows.push(row(S, 'write of a 1,000-result batch', sto.costs.batchWriteMs, 'ms'));
+    rows.push(row(S, 'steady state, 10k monitors @ 10 s, default retention', sto.costs.steadyStateGiB, 'GiB'));
+    rows.push(row(S, `retention delete of ${sto.costs.prune.rows} rows`, sto.costs.prune.ms / 1000, 's'));
+    rows.push(row(S, 'event-loop delay during it, p99 / max', `${sto.costs.prune.loopDelayP99Ms.toFixed(1)} / ${sto.costs.prune.loopDelayMaxMs.toFixed(1)}`, 'ms'));
+    rows.push(row(S, 'uptime 30 d, one monitor', sto.uptime.oneMonitorMs, 'ms'));
+    rows.push(row(S, `uptime 30 d, all ${sto.uptime.monitors} monitors`, sto.uptime.allMonitorsMs, 'ms'));
+    rows.push(row(S, `uptime 30 d, all monitors, hourly buckets only`, sto.uptime.allMonitorsHourlyOnlyMs, 'ms'));
+  }
   const ac = results.accuracy;
   if (ac && !ac.error) {
     const S = 'accuracy /delay/100';

@@ -37,15 +37,17 @@ function lagCollector() {
  * Runs the case.
  *
  * @param {object} ctx The run context (dir, target, scale, log).
+ * @param {{ storage?: Record<string, string | number>, label?: string }} [options] A `storage:` section
+ *   for the daemon (the storage case runs this case once per store), and a label for the log.
  * @returns {Promise<object>} Lag, intervals, missed ticks, RSS, CPU.
  */
-export async function runScale(ctx) {
+export async function runScale(ctx, { storage, label = 'scale' } = {}) {
   const { dir, target, scale, log } = ctx;
   const periodMs = SCALE.checkEvery * 1000;
   const windowMs = Math.max(periodMs, SCALE.windowMs * scale);
-  log(`scale: ${SCALE.monitors} monitors every ${SCALE.checkEvery} s, log level info, window ${windowMs / 1000} s after a ${(periodMs + SCALE.settleMs) / 1000} s start-up`);
+  log(`${label}: ${SCALE.monitors} monitors every ${SCALE.checkEvery} s, log level info, window ${windowMs / 1000} s after a ${(periodMs + SCALE.settleMs) / 1000} s start-up`);
   const monitors = uniformMonitors({ count: SCALE.monitors, url: (name) => target.url(`/m/${name}`) });
-  const configFile = writeConfig(dir, 'scale.yml', { level: 'info', defaults: { timeout: 5, check_every: SCALE.checkEvery }, monitors });
+  const configFile = writeConfig(dir, `${label.replace(/\W+/g, '-')}.yml`, { level: 'info', defaults: { timeout: 5, check_every: SCALE.checkEvery }, monitors, storage });
   await target.reset();
   const lag = lagCollector();
   const daemon = startDaemon({ configFile, onLine: lag.onLine });

@@ -134,7 +134,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // it reports on stdout and leaves the store (and a running daemon's lock on it) alone.
   let store: Store;
   try {
-    store = await openStore(config.storage, { memoryResultsPerMonitor: config.historySize });
+    store = await openStore(config.storage, { memoryResultsPerMonitor: config.historySize, sqliteThread: true });
   } catch (error) {
     signals.unsubscribe();
     if (!(error instanceof StoreError)) throw error;

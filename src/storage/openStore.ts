@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
   memoryResultsPerMonitor?: number;
   /** Open to read only (`rxmon history`, beside a running daemon): no migration, no lock. */
   readOnly?: boolean;
+  /** SQLite: run the connection on a thread of its own (the daemon does; needs the compiled `dist/`). Default false. */
+  sqliteThread?: boolean;
 }
 
 /**
@@ -23,13 +25,18 @@ export interface OpenStoreOptions {
  * @returns The open store.
  * @throws {StoreError} When the store cannot be used (exit 2 in the CLI).
  */
-export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memoryResultsPerMonitor, readOnly = false }: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memoryResultsPerMonitor, readOnly = false, sqliteThread = false }: OpenStoreOptions = {}): Promise<Store> {
   switch (spec.type) {
     case 'memory':
       return new MemoryStore(memoryResultsPerMonitor === undefined ? {} : { maxResultsPerMonitor: memoryResultsPerMonitor });
     case 'sqlite': {
+      const path = resolve(cwd, spec.path ?? 'data/rxmon.sqlite');
+      if (sqliteThread && !readOnly) {
+        const { openSqliteWorkerStore } = await import('./sqliteWorkerStore.js');
+        return openSqliteWorkerStore(path);
+      }
       const { openSqliteStore } = await import('./sqliteStore.js');
-      return openSqliteStore(resolve(cwd, spec.path ?? 'data/rxmon.sqlite'), { readonly: readOnly });
+      return openSqliteStore(path, { readonly: readOnly });
     }
     case 'postgres': {
       const { openPostgresStore } = await import('./postgresStore.js');

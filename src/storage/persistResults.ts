@@ -111,10 +111,12 @@ export function persistResults({ updates$, store, spec, logger, recordStore, sto
 
 /**
  * @param error Anything thrown by a store.
- * @returns Its `code` (`SQLITE_FULL`, `ECONNREFUSED`, `57P01`, …), or `STORE_ERROR`.
+ * @returns Its `code`, or its cause's (`SQLITE_FULL`, `ECONNREFUSED`, `57P01`, …), or `STORE_ERROR`.
  */
 export function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
+  const own = (error as { code?: unknown } | undefined)?.code;
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const code = typeof own === 'string' && own !== '' ? own : cause;
   return typeof code === 'string' && code !== '' ? code : 'STORE_ERROR';
 }
 
