@@ -14,6 +14,7 @@ import { healthSteps } from '../operators/healthSteps.js';
 import { persistResults } from '../storage/persistResults.js';
 import type { Store } from '../storage/store.js';
 import { resumeFromStore } from '../storage/resumeFromStore.js';
+import { LiveMonitors } from '../live/liveMonitors.js';
 import { recordMetrics } from '../metrics/recordMetrics.js';
 import { type RunningServer, startServer } from '../server/startServer.js';
 import { operationalRoutes } from '../server/operationalRoutes.js';
@@ -80,6 +81,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
       }
       metrics.setMonitorCount(next.monitors.length);
       statusPage?.setMonitors(next.monitors);
+      live?.setMonitors(next.monitors);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
       watcher?.update(next.includes);
       current = next;
@@ -95,6 +97,9 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
 
   const statusPage = config.server ? createStatusPage({ monitors: config.monitors, historySize: config.historySize }) : undefined;
   statusPage?.restore(resumed.pages);
+  // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
+  const live = config.server ? new LiveMonitors(config.monitors) : undefined;
+  live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
   let server: RunningServer | undefined;
   if (config.server) {
     server = await startServer({
@@ -123,6 +128,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     filter((change): change is MonitorState => change !== undefined),
     share(),
   );
+  const following = live && updates$.subscribe((update) => live.apply(update));
   const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
@@ -156,6 +162,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     requests.unsubscribe();
     watcher?.close();
     statusPage?.stop();
+    following?.unsubscribe();
+    live?.stop();
     await server?.close();
   }
 }

@@ -78,6 +78,7 @@ export function fillMonitorDefaults(
     expect: fillExpectDefaults(checked.expect),
     failureThreshold: checked.failureThreshold ?? MONITOR_DEFAULTS.failureThreshold,
     successThreshold: checked.successThreshold ?? MONITOR_DEFAULTS.successThreshold,
+    ...(checked.group === undefined ? {} : { group: checked.group.trim() }),
   };
   return { ok: true, spec };
 }

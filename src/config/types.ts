@@ -72,6 +72,8 @@ export interface ResolvedMonitorSpec {
   failureThreshold: number;
   /** Consecutive successes before the monitor is `up` again. Default 2. */
   successThreshold: number;
+  /** Where the status page and the API file the monitor (`group: payments`). Absent: ungrouped. */
+  group?: string;
 }
 
 /** One alert webhook, resolved. */

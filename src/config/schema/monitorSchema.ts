@@ -6,7 +6,7 @@ import { expectSchema } from './expectSchema.js';
 import { requestHeaders } from './headersSchema.js';
 import { monitorName } from './monitorName.js';
 import { authSchema, bodySchema } from './requestSchemas.js';
-import { flag, oneOf, wholeNumber } from './scalars.js';
+import { flag, oneOf, text, wholeNumber } from './scalars.js';
 import { struct, type KeyStyle } from './struct.js';
 import { httpUrl } from './urlSchema.js';
 import { optionalSection, reject, valueSchema } from './valueSchema.js';
@@ -49,6 +49,7 @@ function monitorFields({ style, unitlessAs, baseDir }: SpecSchemaOptions) {
     expect: optionalSection(expectSchema(style)),
     failureThreshold: wholeNumber(1).optional(),
     successThreshold: wholeNumber(1).optional(),
+    group: text({ nonEmpty: true }).optional(),
   };
 }
 
