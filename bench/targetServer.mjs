@@ -11,6 +11,10 @@
  * - `/hang`          accepts and never answers (closed after 120 s at the latest).
  * - `/slow`          headers at once, then 10 bytes every 200 ms for 1.6 s.
  * - `/reset`         headers and part of the body, then a TCP reset.
+ * - `/chunked`       200, a 5,000-byte body in five chunks.
+ *
+ * With `--faults` it also starts every fault of the README's "Failure modes" table that a target can
+ * show (see `startFaults`) and lists them in its `listening` event as `faults: { kinds, caPem }`.
  *
  * IPC requests (`{ id, cmd }` → `{ id, ...reply }`):
  * - `stats`    → `{ t, total, byKind, loopDelay }` (t: epoch ms, sub-ms precision; `loopDelay`: the
@@ -21,9 +25,12 @@
  * - `reset`    → clears counters, arrivals and delays; `{ notifyFirst: true }` also makes it push
  *                `{ ev: 'first', t }` when the next request arrives.
  * - `close`    → closes the server and exits.
- * On start it sends `{ ev: 'listening', port }`.
+ * On start it sends `{ ev: 'listening', port }` (and `faults` with `--faults`).
  */
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
+import { generate } from 'selfsigned';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 const origin = performance.timeOrigin;
@@ -31,6 +38,7 @@ const now = () => origin + performance.now();
 const BODY = 'ok\n';
 const HEADERS = { 'content-type': 'text/plain', 'content-length': String(BODY.length) };
 const HANG_LIMIT_MS = 120_000;
+const CHUNK_1000 = 'c'.repeat(1_000);
 
 let total = 0;
 let byKind = Object.create(null);
@@ -99,6 +107,11 @@ const routes = {
     }, 200);
     res.on('close', () => clearInterval(timer));
   },
+  chunked(req, res) {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    for (let i = 0; i < 5; i++) res.write(CHUNK_1000);
+    res.end();
+  },
   reset(req, res) {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
     res.write('partial body', () => {
@@ -155,6 +168,149 @@ process.on('message', (message) => {
 // The orchestrator died: do not outlive it.
 process.on('disconnect', () => process.exit(0));
 
-server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
-  process.send({ ev: 'listening', port: server.address().port });
-});
+const listen = (srv) =>
+  new Promise((resolve) => srv.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve(srv.address().port)));
+
+/**
+ * Starts the faults on 127.0.0.1 (a raw TCP server answering by path, https servers with a
+ * self-signed and a wrong-host certificate, one closing during the handshake, a refusing port) and
+ * lists every kind of target: the faults, then a 503, a plain 200 and a chunked 5,000-byte body
+ * from the main server.
+ *
+ * @param {string} base The main server's URL.
+ * @returns {Promise<{ kinds: Array<{ kind: string, url: string, ca?: boolean }>, caPem: string }>}
+ *   `ca`: the monitor must trust `caPem` (`tls.ca`), or the wrong host shows as self-signed.
+ */
+async function startFaults(base) {
+  const cert = async (commonName, altName, issuer, isCa = false) => {
+    const pems = await generate([{ name: 'commonName', value: commonName }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notAfterDate: new Date(Date.now() + 30 * 86_400_000),
+      ca: issuer,
+      extensions: isCa
+        ? [
+            { name: 'basicConstraints', cA: true, critical: true },
+            { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+          ]
+        : [
+            { name: 'basicConstraints', cA: false },
+            { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+            { name: 'extKeyUsage', serverAuth: true },
+            { name: 'subjectAltName', altNames: [{ type: 2, value: altName }] },
+          ],
+    });
+    return { key: pems.private, cert: pems.cert };
+  };
+  const selfSigned = await cert('localhost', 'localhost');
+  const ca = await cert('rxmon bench CA', '', undefined, true);
+  const wrongHost = await cert('wrong.example', 'wrong.example', ca);
+  const okHandler = (req, res) => res.writeHead(200, { 'content-type': 'text/plain', connection: 'close' }).end('ok');
+  const tlsServer = (pair) => {
+    const srv = createHttpsServer(pair, okHandler);
+    srv.on('tlsClientError', () => undefined);
+    return srv;
+  };
+  const raw = createNetServer(answerRawFault);
+  const closing = createNetServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.destroy());
+  });
+  const refusing = createNetServer();
+  const [rawPort, selfSignedPort, wrongHostPort, closingPort, refusedPort] = await Promise.all([
+    listen(raw),
+    listen(tlsServer(selfSigned)),
+    listen(tlsServer(wrongHost)),
+    listen(closing),
+    listen(refusing),
+  ]);
+  refusing.close();
+  const rawUrl = (path) => `http://127.0.0.1:${rawPort}${path}`;
+  const kinds = [
+    { kind: 'refused', url: `http://127.0.0.1:${refusedPort}/` },
+    { kind: 'dns failure', url: 'http://rxmon-bench-fault.invalid/' },
+    ...Object.keys(RAW_FAULTS).map((path) => ({ kind: path.slice(1), url: rawUrl(path) })),
+    { kind: 'tls self-signed', url: `https://127.0.0.1:${selfSignedPort}/` },
+    { kind: 'tls wrong host', url: `https://127.0.0.1:${wrongHostPort}/`, ca: true },
+    { kind: 'tls closed in handshake', url: `https://127.0.0.1:${closingPort}/` },
+    { kind: '503', url: `${base}/status/503` },
+    { kind: 'ok', url: `${base}/ok` },
+    { kind: 'chunked', url: `${base}/chunked` },
+  ];
+  return { kinds, caPem: ca.cert };
+}
+
+const ENDLESS_CHUNK = Buffer.alloc(64 * 1024, 'x');
+/** Caps an endless body, so a client that never stops reading cannot spin the machine forever. */
+const ENDLESS_CAP = 256 * 1024 * 1024;
+
+/** A response head with `Connection: close`. */
+const rawHead = (statusLine, headers) =>
+  `${statusLine}\r\n${Object.entries({ ...headers, Connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n')}\r\n\r\n`;
+
+/** The raw faults, by path (the same faults as spec/support/faultServer.ts). */
+const RAW_FAULTS = {
+  '/never-answers': () => undefined,
+  '/body-stalls': (socket) => socket.write(rawHead('HTTP/1.1 200 OK', { 'Content-Length': 1_000 }) + 'only the first bytes'),
+  '/reset-mid-body': (socket) => {
+    socket.write(rawHead('HTTP/1.1 200 OK', { 'Content-Length': 1_000 }) + 'x'.repeat(100));
+    setTimeout(() => {
+      if (!socket.destroyed) socket.resetAndDestroy();
+    }, 20);
+  },
+  '/garbage': (socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n\x00\x01\x02 this is not HTTP\r\n\r\n'),
+  '/http10': (socket) => {
+    socket.write(rawHead('HTTP/1.0 200 OK', { 'Content-Type': 'text/plain' }));
+    socket.end('close-delimited body, HTTP/1.0 style\n'.repeat(40));
+  },
+  '/broken-chunked': (socket) =>
+    socket.end(rawHead('HTTP/1.1 200 OK', { 'Transfer-Encoding': 'chunked' }) + '5\r\nhello\r\nZZZ\r\nnot a chunk\r\n'),
+  '/huge-content-length': (socket) => socket.end(rawHead('HTTP/1.1 200 OK', { 'Content-Length': 10 * 1024 ** 3 }) + 'short'),
+  '/endless': (socket) => {
+    socket.write(rawHead('HTTP/1.1 200 OK', { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' }));
+    writeEndless(socket, 0);
+  },
+  '/redirect-loop': (socket) => socket.end(rawHead('HTTP/1.1 302 Found', { Location: '/redirect-loop', 'Content-Length': 0 })),
+  '/redirect-ftp': (socket) =>
+    socket.end(rawHead('HTTP/1.1 302 Found', { Location: 'ftp://127.0.0.1/file.txt', 'Content-Length': 0 })),
+};
+
+/** Writes 64 KiB chunks as fast as the client reads them, until it goes away (or the cap). */
+function writeEndless(socket, written) {
+  let sent = written;
+  while (!socket.destroyed && sent < ENDLESS_CAP) {
+    socket.write(`${ENDLESS_CHUNK.length.toString(16)}\r\n`);
+    socket.write(ENDLESS_CHUNK);
+    sent += ENDLESS_CHUNK.length;
+    if (!socket.write('\r\n')) {
+      socket.once('drain', () => writeEndless(socket, sent));
+      return;
+    }
+  }
+  if (!socket.destroyed) socket.destroy();
+}
+
+/** The raw server: reads the request head, then misbehaves according to the path. */
+function answerRawFault(socket) {
+  socket.on('error', () => undefined);
+  const timer = setTimeout(() => socket.destroy(), HANG_LIMIT_MS);
+  socket.once('close', () => clearTimeout(timer));
+  let requestHead = '';
+  const onData = (chunk) => {
+    requestHead += chunk.toString('latin1');
+    if (!requestHead.includes('\r\n\r\n') && requestHead.length < 16_384) return;
+    socket.off('data', onData);
+    const path = /^[A-Z]+ (\S+)/.exec(requestHead)?.[1] ?? '/';
+    count(`fault ${path}`);
+    const fault = RAW_FAULTS[path];
+    if (fault) fault(socket);
+    else socket.end(rawHead('HTTP/1.1 404 Not Found', { 'Content-Length': 0 }));
+  };
+  socket.on('data', onData);
+}
+
+const port = await listen(server);
+const faults = process.argv.includes('--faults') ? await startFaults(`http://127.0.0.1:${port}`) : undefined;
+process.send({ ev: 'listening', port, ...(faults === undefined ? {} : { faults }) });
