@@ -10,7 +10,7 @@ export const DEFAULT_CASES = ['saturation', 'scale', 'accuracy', 'startup', 'sto
 export const USAGE = `Usage: npm run bench -- [options]
 
   --only=<cases>     comma-separated: ${DEFAULT_CASES.join(', ')}, soak (default: all but soak)
-  --soak[=minutes]   the soak case (1,000 monitors over a fault mix; default 10 min); alone unless --only names others
+  --soak[=minutes]   the soak case (monitors over every fault kind; default 10 min); alone unless --only names others
   --duration=<x>     scale every measurement window by x (0.25 for a quick try; scale keeps ≥ one 10 s interval)
   --profile[=dir]    also run rxmon's saturation case under node --cpu-prof and summarise the profile
                      (default dir /tmp/rxmon-prof)
