@@ -93,8 +93,22 @@ export async function sqliteCosts(dir, log) {
   const steadyBytes = rawRows * perResult + (hourly + daily) * perBucket;
   log(`  sqlite steady state for 10,000 monitors at 10 s, default retention: ${(rawRows / 1e6).toFixed(1)} M results + ${((hourly + daily) / 1e6).toFixed(1)} M buckets ≈ ${(steadyBytes / 2 ** 30).toFixed(2)} GiB`);
 
-  // Every one of those rows has expired: a retention run deletes them all while the loop is watched.
-  const pruneStore = await openSqliteStore(path);
+  // Every one of those rows has expired: a retention run deletes them all while the loop is watched,
+  // with the store on its own thread, as the daemon runs it.
+  const { openSqliteWorkerStore } = await import(new URL('sqliteWorkerStore.js', DIST));
+  const onThread = await pruneWatched(await openSqliteWorkerStore(path), pruneRuns, DEFAULT_RETENTION);
+  log(`  sqlite retention (store on its own thread, as in the daemon): ${onThread.rows?.toLocaleString()} rows deleted in ${(onThread.ms / 1000).toFixed(1)} s; event-loop delay meanwhile p99 ${onThread.loopDelayP99Ms.toFixed(1)} ms, max ${onThread.loopDelayMaxMs.toFixed(1)} ms`);
+  return {
+    bytesPerResult: perResult,
+    bytesPerBucket: perBucket,
+    batchWriteMs: writeMs / (rows / 1_000),
+    steadyStateGiB: steadyBytes / 2 ** 30,
+    prune: onThread,
+  };
+}
+
+/** One retention run over a store full of expired rows, with the event loop's delay meanwhile. */
+async function pruneWatched(pruneStore, pruneRuns, DEFAULT_RETENTION) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const started = performance.now();
@@ -102,14 +116,7 @@ export async function sqliteCosts(dir, log) {
   delay.disable();
   const pruneMs = performance.now() - started;
   await pruneStore.close();
-  log(`  sqlite retention: ${run.rows?.toLocaleString()} rows deleted in ${(pruneMs / 1000).toFixed(1)} s; event-loop delay meanwhile p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`);
-  return {
-    bytesPerResult: perResult,
-    bytesPerBucket: perBucket,
-    batchWriteMs: writeMs / (rows / 1_000),
-    steadyStateGiB: steadyBytes / 2 ** 30,
-    prune: { rows: run.rows, ms: pruneMs, loopDelayP99Ms: delay.percentile(99) / 1e6, loopDelayMaxMs: delay.max / 1e6 },
-  };
+  return { rows: run.rows, ms: pruneMs, loopDelayP99Ms: delay.percentile(99) / 1e6, loopDelayMaxMs: delay.max / 1e6 };
 }
 
 /** Uptime over 30 d from hourly buckets: 10,000 monitors × 30 days, read for one and for all. */

@@ -134,7 +134,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // it reports on stdout and leaves the store (and a running daemon's lock on it) alone.
   let store: Store;
   try {
-    store = await openStore(config.storage, { memoryResultsPerMonitor: config.historySize, sqliteThread: true });
+    // `type: memory` keeps raw results only for what reads them in this process (the listener's
+    // pages and API); aggregates and health tracks are small.
+    store = await openStore(config.storage, { memoryResultsPerMonitor: config.server ? config.historySize : 1, sqliteThread: true });
   } catch (error) {
     signals.unsubscribe();
     if (!(error instanceof StoreError)) throw error;
