@@ -35,7 +35,7 @@ import type {
 
 /** Options of {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
-  /** The schema rxmon's tables live in (created if missing). Default `public`. */
+  /** The schema rxmon's tables live in (created if missing). Default: the URL's `options=-c search_path=…` when it names one schema, else `public`. */
   schema?: string;
   /** Pool size. Default 4: writes are batched, reads are few. */
   max?: number;
@@ -114,6 +114,26 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   return store;
 }
 
+/**
+ * The schema a URL's `options` parameter puts first on the search path
+ * (`?options=-c%20search_path%3Drxmon`), so that the migration checks and creates its tables
+ * there: checked in `public` instead, a second start found no `meta` there and tried to create
+ * existing tables (42P07) in the URL's schema, or failed every write when `public` had one.
+ *
+ * @param url The connection URL.
+ * @returns The schema when the URL names exactly one plain lower-case identifier; `undefined` otherwise.
+ */
+function schemaOfUrl(url: string): string | undefined {
+  let options: string | null;
+  try {
+    options = new URL(url).searchParams.get('options');
+  } catch {
+    return undefined;
+  }
+  const match = options === null ? null : /(?:^|\s)(?:-c\s*|--)search_path=([^\s,]+)(?:\s|$)/.exec(options);
+  return match && /^[a-z_][a-z0-9_]{0,62}$/.test(match[1]) ? match[1] : undefined;
+}
+
 /** The PostgreSQL {@link Store}; made by {@link openPostgresStore}. */
 export class PostgresStore implements Store {
   readonly type = 'postgres' as const;
@@ -135,7 +155,7 @@ export class PostgresStore implements Store {
     options: PostgresStoreOptions = {},
   ) {
     this.where = maskUrl(url);
-    this.schema = options.schema ?? 'public';
+    this.schema = options.schema ?? schemaOfUrl(url) ?? 'public';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new StoreError(this.where, `schema ${JSON.stringify(this.schema)} must be a lower-case identifier`);
     this.migrations = options.migrations ?? POSTGRES_MIGRATIONS;
     const statementTimeout = options.statementTimeoutMs ?? 10_000;

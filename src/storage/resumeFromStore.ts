@@ -23,6 +23,8 @@ export interface Resumed {
   down: MonitorState[];
   /** The status page's history per configured monitor (empty unless asked for). */
   pages: MonitorHistory[];
+  /** Why nothing was resumed: the store could not be read at start-up (a database that is away). */
+  unavailable?: unknown;
 }
 
 /** What {@link resumeFromStore} needs. */
@@ -40,12 +42,22 @@ export interface ResumeParams {
 /**
  * Reads what a restarted daemon needs from the store: each monitor's health track, the incident
  * that keeps a down monitor down, and the status page's recent history. An edge function: it
- * awaits the store's reads once, at start-up.
+ * awaits the store's reads once, at start-up. A store that cannot be read (PostgreSQL down at
+ * start) does not stop the daemon: it starts from nothing, as on a fresh store, and says why in
+ * `unavailable`; the writer sink then buffers until the database is back.
  *
  * @param params The store, the monitors and what to read.
- * @returns What to resume from.
+ * @returns What to resume from; never rejects.
  */
-export async function resumeFromStore({ store, monitors, statusPage, historySize, nowMs = Date.now() }: ResumeParams): Promise<Resumed> {
+export async function resumeFromStore(params: ResumeParams): Promise<Resumed> {
+  try {
+    return await readResumed(params);
+  } catch (error) {
+    return { tracks: [], down: [], pages: [], unavailable: error };
+  }
+}
+
+async function readResumed({ store, monitors, statusPage, historySize, nowMs = Date.now() }: ResumeParams): Promise<Resumed> {
   const tracks = await store.resume();
   const configured = new Set(monitors.map((spec) => spec.name));
   const down: MonitorState[] = [];

@@ -66,7 +66,9 @@ export function storeErrorOf(error: unknown, url: string, doing: string): StoreE
   if (error instanceof StoreError) return error;
   const { message, code } = error as { message?: string; code?: string };
   const text = scrub(`${doing}: ${message ?? String(error)}${code && !String(message).includes(code) ? ` (${code})` : ''}`, url);
-  const wrapped = new StoreError(maskUrl(url), text);
+  // The driver's code rides on a cause of its own (the scrubbed text, never the driver's error), so
+  // that `store write failed` logs `ECONNREFUSED`, `57P01`, … rather than `STORE_ERROR`.
+  const wrapped = new StoreError(maskUrl(url), text, typeof code === 'string' && code !== '' ? { cause: Object.assign(new Error(text), { code }) } : undefined);
   if (code !== undefined && FATAL_CODES.has(code)) fatalErrors.add(wrapped);
   return wrapped;
 }
