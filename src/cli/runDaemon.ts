@@ -93,6 +93,9 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   // Where each monitor was before a restart: its health track, and for a monitor that was down, the
   // change that made it so (so that no second down alert goes out).
   const resumed = await resumeFromStore({ store, monitors: config.monitors, statusPage: config.server !== undefined, historySize: config.historySize });
+  if (resumed.unavailable !== undefined) {
+    logger.warn({ store: store.type, err: { message: resumed.unavailable instanceof Error ? resumed.unavailable.message : String(resumed.unavailable) } }, 'store not readable at start-up: starting without resumed state');
+  }
   if (resumed.tracks.length > 0) logger.info({ store: store.type, monitors: resumed.tracks.length, down: resumed.down.length }, 'resumed from the store');
 
   const statusPage = config.server ? createStatusPage({ monitors: config.monitors, historySize: config.historySize }) : undefined;

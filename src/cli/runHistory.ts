@@ -71,6 +71,10 @@ export async function runHistory(argv: readonly string[], env: NodeJS.ProcessEnv
       cursor = page.next;
     } while (cursor !== undefined && left > 0);
     return 0;
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    io.stderr.write(`rxmon: ${error.message}\n`);
+    return 2;
   } finally {
     await store.close();
   }
