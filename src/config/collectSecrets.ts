@@ -1,4 +1,4 @@
-import type { AlertSpec, ResolvedMonitorSpec } from './types.js';
+import type { AlertSpec, AuthSpec, ResolvedMonitorSpec } from './types.js';
 
 /** Header names whose values are credentials. */
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password/i;
@@ -12,6 +12,7 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)
  * @param monitors The resolved monitors.
  * @param alerts The resolved alerts.
  * @param storageUrl The PostgreSQL URL, whose password is a secret.
+ * @param serverAuth `server.auth`: its bearer token or password is a secret.
  * @returns Distinct non-empty values, longest first (so that masking replaces the longest match).
  */
 export function collectSecrets(
@@ -19,6 +20,7 @@ export function collectSecrets(
   monitors: readonly ResolvedMonitorSpec[],
   alerts: readonly AlertSpec[] = [],
   storageUrl?: string,
+  serverAuth?: AuthSpec,
 ): string[] {
   const secrets = new Set(substituted);
   const addUrl = (url: string) => {
@@ -45,6 +47,7 @@ export function collectSecrets(
     addHeaders(alert.headers);
   }
   if (storageUrl !== undefined) addUrl(storageUrl);
+  if (serverAuth !== undefined) secrets.add('bearer' in serverAuth ? serverAuth.bearer : serverAuth.password);
   secrets.delete('');
   return [...secrets].sort((a, b) => b.length - a.length);
 }

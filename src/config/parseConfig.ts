@@ -144,12 +144,15 @@ function assembleConfig(
     file,
     log: { level: log?.level ?? CONFIG_DEFAULTS.logLevel },
     monitors,
-    ...(server?.port === undefined ? {} : { server: { port: server.port, host: server.host ?? CONFIG_DEFAULTS.serverHost } }),
+    ...(server?.port === undefined
+      ? {}
+      : { server: { port: server.port, host: server.host ?? CONFIG_DEFAULTS.serverHost, ...(server.auth === undefined ? {} : { auth: server.auth }) } }),
+    statusPage: { public: top.statusPage?.public ?? false },
     maxConcurrentChecks: top.maxConcurrentChecks ?? CONFIG_DEFAULTS.maxConcurrentChecks,
     alerts,
     historySize: top.historySize ?? CONFIG_DEFAULTS.historySize,
     storage,
-    secrets: collectSecrets(substituted, monitors, alerts, storage.url),
+    secrets: collectSecrets(substituted, monitors, alerts, storage.url, server?.auth),
   };
 }
 

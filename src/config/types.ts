@@ -114,8 +114,15 @@ export interface Config {
   log: { level: LogLevel };
   /** In file order. Names are unique. */
   monitors: readonly ResolvedMonitorSpec[];
-  /** The HTTP listener (metrics, health, status page). Absent: no listener. */
-  server?: { port: number; host: string };
+  /** The HTTP listener (metrics, health, status page, API, badges). Absent: no listener. */
+  server?: {
+    port: number;
+    host: string;
+    /** `server.auth`: asked of every route but `/healthz`, the badges and (when public) the status page. Absent: no auth. */
+    auth?: AuthSpec;
+  };
+  /** `status_page:`. `public`: the page is served without `server.auth` (default false). */
+  statusPage: { public: boolean };
   /** At most this many checks in flight at once. */
   maxConcurrentChecks: number;
   alerts: readonly AlertSpec[];

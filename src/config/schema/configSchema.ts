@@ -4,6 +4,7 @@ import { duration } from './durationSchema.js';
 import { requestHeaders } from './headersSchema.js';
 import { checkMonitorName } from './monitorName.js';
 import { monitorDefaultsSchema, type SpecSchemaOptions } from './monitorSchema.js';
+import { authSchema } from './requestSchemas.js';
 import { flag, oneOf, text, wholeNumber } from './scalars.js';
 import { storageSchema } from './storageSchema.js';
 import { struct } from './struct.js';
@@ -70,8 +71,10 @@ export function configSchema(options: SpecSchemaOptions) {
     {
       log: optionalSection(struct({ level: oneOf(LOG_LEVELS).optional(), format: text().optional() }, style)),
       server: optionalSection(
-        struct({ port: wholeNumber(0, 65535).optional(), host: text({ nonEmpty: true }).optional() }, style),
+        struct({ port: wholeNumber(0, 65535).optional(), host: text({ nonEmpty: true }).optional(), auth: optionalSection(authSchema(style)) }, style),
       ),
+      // Who may see the status page when `server.auth` is set (the API always asks).
+      statusPage: optionalSection(struct({ public: flag().optional() }, style)),
       maxConcurrentChecks: wholeNumber(1).optional(),
       historySize: wholeNumber(1).optional(),
       defaults: optionalSection(monitorDefaultsSchema(options)),
