@@ -18,6 +18,7 @@ import { LiveMonitors } from '../live/liveMonitors.js';
 import { recordMetrics } from '../metrics/recordMetrics.js';
 import { type RunningServer, startServer } from '../server/startServer.js';
 import { operationalRoutes } from '../server/operationalRoutes.js';
+import { apiAndBadgeRoutes, guardRoutes } from '../api/index.js';
 import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
@@ -107,10 +108,14 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   if (config.server) {
     server = await startServer({
       ...config.server,
-      routes: {
-        ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
-        ...statusPage?.routes,
-      },
+      routes: guardRoutes(
+        {
+          ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+          ...statusPage?.routes,
+          ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
+        },
+        { auth: config.server.auth, publicPage: config.statusPage.public },
+      ),
       onError: (error) => logger.error({ err: error }, 'listener error'),
     });
     logger.info({ url: server.url }, `listening on ${server.url}`);
