@@ -11,6 +11,7 @@ import { USAGE, parseBenchArgs } from './args.mjs';
 import { renderSummary, summariseProfile } from './cpuProfile.mjs';
 import { DAEMON } from './daemon.mjs';
 import { runAccuracy } from './phases/accuracy.mjs';
+import { runPage } from './phases/page.mjs';
 import { configLoadRows, runConfigLoad } from './phases/configLoad.mjs';
 import { runSaturation, runRxmonSaturation } from './phases/saturation.mjs';
 import { runScale } from './phases/scale.mjs';
@@ -92,6 +93,7 @@ async function main() {
       startup: () => runStartup(ctx),
       configLoad: () => runConfigLoad(ctx),
       storage: () => runStorage(ctx),
+      page: () => runPage(ctx),
       soak: () => runSoak(ctx, options.soakMinutes),
     };
     // Config load belongs to start-up: it runs with the start-up case.

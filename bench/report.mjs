@@ -93,6 +93,20 @@ export function buildRows(results) {
     rows.push(row(S, `uptime 30 d, all ${sto.uptime.monitors} monitors`, sto.uptime.allMonitorsMs, 'ms'));
     rows.push(row(S, `uptime 30 d, all monitors, hourly buckets only`, sto.uptime.allMonitorsHourlyOnlyMs, 'ms'));
   }
+  const pg = results.page;
+  if (pg && !pg.error) {
+    const S = `status page ${pg.monitors / 1000}k`;
+    rows.push(row(S, 'GET / time, median (max)', `${pg.plain.ms.toFixed(0)} (${pg.plain.maxMs.toFixed(0)})`, 'ms'));
+    rows.push(row(S, 'GET / size', pg.plain.bytes / 1024, 'KiB', atMost(1_500)));
+    rows.push(row(S, 'GET / gzip time, median (max)', `${pg.gzip.ms.toFixed(0)} (${pg.gzip.maxMs.toFixed(0)})`, 'ms'));
+    rows.push(row(S, 'GET / gzip size', pg.gzip.bytes / 1024, 'KiB'));
+    rows.push(row(S, 'GET /monitors/<name> (24h / 1h range)', `${pg.monitorPageMs.toFixed(0)} / ${pg.monitorPageHourMs.toFixed(0)}`, 'ms'));
+    rows.push(row(S, 'daemon CPU, no /events clients', pg.idleCpuPercent, '%'));
+    rows.push(row(S, `daemon CPU, ${pg.clients} /events clients`, pg.sseCpuPercent, '%'));
+    rows.push(row(S, `${pg.clients} clients: every one kept receiving (1 = yes)`, Number(pg.allReceiving), '', { text: '1', pass: (v) => v === 1 }));
+    rows.push(row(S, 'bytes per client', pg.bytesPerClientPerSecond / 1024, 'KiB/s'));
+    rows.push(row(S, `GET / with ${pg.clients} clients open`, pg.pageWithClientsMs, 'ms'));
+  }
   const ac = results.accuracy;
   if (ac && !ac.error) {
     const S = 'accuracy /delay/100';

@@ -79,3 +79,33 @@ export function formatClock(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(11, 19)} UTC`;
 }
+
+/**
+ * A length of time, in its two largest units.
+ *
+ * @param ms Milliseconds.
+ * @returns `'45 s'`, `'12 min'`, `'3 h 5 min'`, `'2 d 4 h'`.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return UNKNOWN;
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+  const d = Math.floor(h / 24);
+  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+}
+
+/**
+ * An instant as date and time of day, in UTC.
+ *
+ * @param iso An ISO 8601 instant (or ms since the epoch).
+ * @returns `'2026-03-01 14:03:27 UTC'`, or the input itself when it is not a date.
+ */
+export function formatInstant(iso: string | number): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

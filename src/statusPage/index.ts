@@ -1,15 +1,30 @@
-/** rxmon's status page: `GET /` (HTML) and `GET /events` (Server-Sent Events) on the listener. */
+/**
+ * rxmon's status page: `GET /` (the overview), `GET /events` (Server-Sent Events of deltas) and
+ * `GET /monitors/<name>` (a monitor's history from the store), on the listener. It reads
+ * `src/live/` (the monitors' current state) and `src/storage/` (the `Store` interface); it owns no
+ * state of its own beyond a short-lived uptime cache.
+ */
 export { type StatusPage, type StatusPageParams, createStatusPage } from './createStatusPage.js';
+export { type PageDelta, type DeltaFramesOptions, deltaFrame, deltaFrames, pageDelta } from './pageDeltas.js';
+export { type OverviewContent, type StateCounts, STATE_TEXT, countStates, headline, overviewTitle, renderOverview } from './renderOverview.js';
+export { type MonitorPageContent, UPTIME_WINDOWS, renderMonitorPage, renderNotFound } from './renderMonitorPage.js';
+export { type ChartBin, type ChartRange, CHART_RANGES, PHASES, binBuckets, binResults } from './chartBins.js';
+export { phaseChartSvg, describeBin } from './phaseChartSvg.js';
+export { type Incident, incidentsOf } from './incidents.js';
+export { UptimeCache, type UptimeCacheOptions } from './uptimeCache.js';
+export { STATUS_CSP, renderDocument } from './pageDocument.js';
+export { type SseOptions, sseResponse, sseStream } from './sseResponse.js';
+export { HEARTBEAT_FRAME, sseFrames, withHeartbeat } from './sseFrames.js';
+export { escapeHtml } from './escapeHtml.js';
+export { refreshSeconds } from './refreshSeconds.js';
+// The previous page, until the daemon is switched (then these go).
+export { type LegacyStatusPage, type LegacyStatusPageParams } from './legacyStatusPage.js';
 export { type CheckEvent, type MonitorsEvent, type StatusEvent, checkEvent } from './statusEvents.js';
-export type { LastCheck, LastError, LatencySample, MonitorView, PageState } from './monitorView.js';
-export { type SseOptions, sseResponse } from './sseResponse.js';
-export { HEARTBEAT_FRAME, sseFrames } from './sseFrames.js';
+export type { LastCheck, LastError, LatencySample, MonitorView } from './monitorView.js';
 export { type StatusPageContent, STATUS_PAGE_CSP, pageTitle, renderStatusPage } from './renderStatusPage.js';
 export { renderMonitorCard, STATE_LABELS } from './renderMonitorCard.js';
 export { renderSummary } from './renderSummary.js';
 export { sparklineSvg } from './sparklineSvg.js';
-export { escapeHtml } from './escapeHtml.js';
-export { refreshSeconds } from './refreshSeconds.js';
 export { HistoryRing } from './historyRing.js';
 export { UptimeBuckets } from './uptimeBuckets.js';
 export { StatusBoard } from './statusBoard.js';

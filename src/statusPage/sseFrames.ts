@@ -20,6 +20,26 @@ export function sseFrames(heartbeatMs = 15_000, scheduler: SchedulerLike = async
   return (values$) =>
     values$.pipe(
       map((value) => `data: ${JSON.stringify(value)}\n\n`),
+      withHeartbeat(heartbeatMs, scheduler),
+    );
+}
+
+/**
+ * Interleaves a heartbeat comment every `heartbeatMs` into a stream of ready-made SSE frames, until
+ * the frames end.
+ *
+ * ```
+ * frames:           --a---b---|
+ * withHeartbeat(3): --a-h-b-h-|
+ * ```
+ *
+ * @param heartbeatMs Heartbeat period, ms. Default 15 s.
+ * @param scheduler Where the heartbeat's time comes from. Default `asyncScheduler`.
+ * @returns An operator from frames to frames.
+ */
+export function withHeartbeat(heartbeatMs = 15_000, scheduler: SchedulerLike = asyncScheduler): OperatorFunction<string, string> {
+  return (frames$) =>
+    frames$.pipe(
       connect((data$) =>
         merge(
           data$,
