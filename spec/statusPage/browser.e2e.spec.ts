@@ -148,7 +148,7 @@ if (missing) {
       const started = Date.now();
       while (!(await getText(url).catch(() => '')).includes('data-count="pending">0<')) {
         if (daemon.child.exitCode !== null) throw new Error(`the daemon exited: ${daemon.stderr()}`);
-        if (Date.now() - started > 30_000) throw new Error('monitors still pending after 30 s');
+        if (Date.now() - started > 45_000) throw new Error('monitors still pending after 45 s (is the machine overloaded?)');
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       // Settled: the first round's burst is over once the page answers quickly (at most 10 s more).
