@@ -81,7 +81,6 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
         if (!after || !isDeepStrictEqual(after, spec)) metrics.removeMonitor(spec.name);
       }
       metrics.setMonitorCount(next.monitors.length);
-      statusPage?.setMonitors(next.monitors);
       live?.setMonitors(next.monitors);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
       watcher?.update(next.includes);
@@ -93,17 +92,16 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
 
   // Where each monitor was before a restart: its health track, and for a monitor that was down, the
   // change that made it so (so that no second down alert goes out).
-  const resumed = await resumeFromStore({ store, monitors: config.monitors, statusPage: config.server !== undefined, historySize: config.historySize });
+  const resumed = await resumeFromStore({ store, monitors: config.monitors, statusPage: config.server !== undefined, historySize: 1 });
   if (resumed.unavailable !== undefined) {
     logger.warn({ store: store.type, err: { message: resumed.unavailable instanceof Error ? resumed.unavailable.message : String(resumed.unavailable) } }, 'store not readable at start-up: starting without resumed state');
   }
   if (resumed.tracks.length > 0) logger.info({ store: store.type, monitors: resumed.tracks.length, down: resumed.down.length }, 'resumed from the store');
 
-  const statusPage = config.server ? createStatusPage({ monitors: config.monitors, historySize: config.historySize }) : undefined;
-  statusPage?.restore(resumed.pages);
   // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
   const live = config.server ? new LiveMonitors(config.monitors) : undefined;
   live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
+  const statusPage = live && createStatusPage({ live, store, onError: (error) => logger.warn({ err: error }, 'status page: store read failed') });
   let server: RunningServer | undefined;
   if (config.server) {
     server = await startServer({
@@ -141,7 +139,6 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
   if (config.server) recordMetrics({ results$, metrics });
-  statusPage?.follow(results$);
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
   const alerts = config.alerts.map((alert) =>

@@ -2,6 +2,24 @@ import { resolve } from 'node:path';
 import type { StorageSpec } from '../config/types.js';
 import { MemoryStore } from './memoryStore.js';
 import type { Store } from './store.js';
+import { StoreError } from './storeError.js';
+
+/**
+ * The SQL drivers are optional dependencies (a library user with the in-memory store needs no
+ * native addon): say clearly when the one a config names is missing.
+ *
+ * @param name The package.
+ * @param where What the message names.
+ * @throws {StoreError} When it cannot be loaded.
+ */
+async function requireDriver(name: 'better-sqlite3' | 'pg', where: string): Promise<void> {
+  try {
+    await import(name);
+  } catch (error) {
+    const version = name === 'better-sqlite3' ? '@12' : '';
+    throw new StoreError(where, `${name} is not installed (an optional dependency of rxmon: npm install ${name}${version})`, { cause: error });
+  }
+}
 
 /** Options of {@link openStore}. */
 export interface OpenStoreOptions {
@@ -31,6 +49,7 @@ export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memory
       return new MemoryStore(memoryResultsPerMonitor === undefined ? {} : { maxResultsPerMonitor: memoryResultsPerMonitor });
     case 'sqlite': {
       const path = resolve(cwd, spec.path ?? 'data/rxmon.sqlite');
+      await requireDriver('better-sqlite3', spec.path ?? path);
       if (sqliteThread && !readOnly) {
         const { openSqliteWorkerStore } = await import('./sqliteWorkerStore.js');
         return openSqliteWorkerStore(path);
@@ -39,6 +58,7 @@ export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memory
       return openSqliteStore(path, { readonly: readOnly });
     }
     case 'postgres': {
+      await requireDriver('pg', 'storage.url');
       const { openPostgresStore } = await import('./postgresStore.js');
       return openPostgresStore(spec.url ?? '');
     }
