@@ -106,7 +106,7 @@ tr[data-s="down"] { background: var(--down-bg); }
   .headline { font-size: 18px; }
   .rows td, .rows th { padding: 4px 8px; }
   .rows td:nth-child(2), .rows th:nth-child(2) { width: 6em; }
-  .rows td:nth-child(3), .rows th:nth-child(3) { width: 5.5em; }
+  .rows td:nth-child(3), .rows th:nth-child(3) { width: 6.5em; }
   .rows td:nth-child(4), .rows th:nth-child(4) { display: none; }
   .table .wide { display: none; }
 }
