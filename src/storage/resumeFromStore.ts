@@ -35,6 +35,8 @@ export interface ResumeParams {
   /** Also read what the status page shows (only when it is served). */
   statusPage: boolean;
   historySize: number;
+  /** Also read each monitor's hourly buckets of the last day (`MonitorHistory.hourly`). Default false. */
+  hourlyUptime?: boolean;
   /** Now, ms since the epoch. Default `Date.now()`. */
   nowMs?: number;
 }
@@ -57,7 +59,7 @@ export async function resumeFromStore(params: ResumeParams): Promise<Resumed> {
   }
 }
 
-async function readResumed({ store, monitors, statusPage, historySize, nowMs = Date.now() }: ResumeParams): Promise<Resumed> {
+async function readResumed({ store, monitors, statusPage, historySize, hourlyUptime = false, nowMs = Date.now() }: ResumeParams): Promise<Resumed> {
   const tracks = await store.resume();
   const configured = new Set(monitors.map((spec) => spec.name));
   const down: MonitorState[] = [];
@@ -74,7 +76,8 @@ async function readResumed({ store, monitors, statusPage, historySize, nowMs = D
       const snapshot = byName.get(name);
       if (!snapshot) continue;
       const recent = await store.results({ monitor: name, order: 'desc', limit: historySize });
-      const hourly = await store.buckets(name, { sinceMs: nowMs - 24 * BUCKET_MS.hour, untilMs: nowMs + BUCKET_MS.hour }, 'hour');
+      // The page reads uptime from the store itself; only a caller that keeps its own counters asks.
+      const hourly = hourlyUptime ? await store.buckets(name, { sinceMs: nowMs - 24 * BUCKET_MS.hour, untilMs: nowMs + BUCKET_MS.hour }, 'hour') : [];
       const state = snapshot.track.state === 'unknown' ? undefined : snapshot.track.state;
       pages.push({ monitor: name, ...(state ? { state } : {}), results: recent.results.reverse(), hourly });
     }
