@@ -125,6 +125,11 @@ export interface Config {
   statusPage: { public: boolean };
   /** At most this many checks in flight at once. */
   maxConcurrentChecks: number;
+  /**
+   * `workers:` — how many worker threads run the checks: `auto` (the default: none for a
+   * small config, one per core for a large one; see `workerCount`) or a number (0: all on the main thread).
+   */
+  workers: 'auto' | number;
   alerts: readonly AlertSpec[];
   /** Ring size of the in-memory history per monitor (status page). */
   historySize: number;

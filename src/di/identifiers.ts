@@ -21,6 +21,10 @@ export const TYPES = {
   Dispatcher: Symbol.for('rxmon/Dispatcher'),
   /** The {@link CheckGate} bounding checks in flight (`max_concurrent_checks`). */
   CheckGate: Symbol.for('rxmon/CheckGate'),
+  /** How many worker threads run the checks (0: the main thread), from `workers:`. */
+  WorkerCount: Symbol.for('rxmon/WorkerCount'),
+  /** The `WorkerPool` monitors run on when {@link TYPES.WorkerCount} is above 0. */
+  WorkerPool: Symbol.for('rxmon/WorkerPool'),
   /** The RxJS scheduler monitors take their time from. */
   Scheduler: Symbol.for('rxmon/Scheduler'),
 } as const;

@@ -1,5 +1,22 @@
 import { Observable, type Subscription } from 'rxjs';
 
+/** What bounds checks in flight: {@link CheckGate} in one thread, `SharedCheckGate` across worker threads. */
+export interface CheckLimiter {
+  /** How many may be in flight at once. */
+  readonly max: number;
+  /** Checks in flight now. */
+  readonly inFlight: number;
+  /** Checks waiting for a slot now (in this thread). */
+  readonly queued: number;
+  /**
+   * Wraps a cold Observable so that it subscribes only when a slot is free.
+   *
+   * @param source$ The cold Observable (a check).
+   * @returns The gated Observable.
+   */
+  limit<T>(source$: Observable<T>): Observable<T>;
+}
+
 /**
  * A bound on checks in flight across all monitors (`max_concurrent_checks`): a check beyond the
  * bound waits its turn, first come first served, and the wait shows in its schedule lag. Never an
@@ -11,7 +28,7 @@ import { Observable, type Subscription } from 'rxjs';
  * gate.limit(b$):  ^----b|         (starts when a$ ends)
  * ```
  */
-export class CheckGate {
+export class CheckGate implements CheckLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 

@@ -1,7 +1,7 @@
 import { type Observable, type SchedulerLike, asyncScheduler, defer, map } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
-import type { CheckGate } from './checkGate.js';
+import type { CheckLimiter } from './checkGate.js';
 import { schedule } from './schedule.js';
 
 /** One configured monitor: its spec and its never-ending stream of results. */
@@ -30,7 +30,7 @@ export interface MonitorOptions {
   offset: number;
   scheduler?: SchedulerLike;
   /** Bounds checks in flight across monitors; a check waits here for its turn. */
-  gate?: CheckGate;
+  gate?: CheckLimiter;
 }
 
 /**

@@ -8,6 +8,7 @@ import { authSchema } from './requestSchemas.js';
 import { flag, oneOf, text, wholeNumber } from './scalars.js';
 import { storageSchema } from './storageSchema.js';
 import { struct } from './struct.js';
+import { workersSchema } from './workersSchema.js';
 import { httpUrl } from './urlSchema.js';
 import { MISSING_KEY, isPlainMap, optionalSection, wrongType } from './valueSchema.js';
 
@@ -76,6 +77,8 @@ export function configSchema(options: SpecSchemaOptions) {
       // Who may see the status page when `server.auth` is set (the API always asks).
       statusPage: optionalSection(struct({ public: flag().optional() }, style)),
       maxConcurrentChecks: wholeNumber(1).optional(),
+      // How many worker threads run the checks (`auto`: by monitor count and cores).
+      workers: workersSchema().optional(),
       historySize: wholeNumber(1).optional(),
       defaults: optionalSection(monitorDefaultsSchema(options)),
       // Read and merged into monitors: before this schema runs (includeFiles.ts); listed for "did you mean".

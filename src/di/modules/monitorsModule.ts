@@ -1,11 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { ContainerModule } from 'inversify';
 import type { SchedulerLike } from 'rxjs';
 import { httpCheck } from '../../check/httpCheck.js';
 import type { Config, ResolvedMonitorSpec } from '../../config/types.js';
 import type { HttpClient } from '../../http/httpClient.js';
-import { CheckGate } from '../../monitor/checkGate.js';
+import { CheckGate, type CheckLimiter } from '../../monitor/checkGate.js';
 import { firstCheckOffset } from '../../monitor/firstCheckOffset.js';
 import { HttpMonitor, type Monitor, type MonitorFactory } from '../../monitor/monitor.js';
+import type { Logger } from '../../logging/logger.js';
+import { PooledMonitor } from '../../workers/pooledMonitor.js';
+import { workerCount } from '../../workers/workerCount.js';
+import { WorkerPool } from '../../workers/workerPool.js';
 import { TYPES } from '../identifiers.js';
 
 /**
@@ -18,21 +23,35 @@ import { TYPES } from '../identifiers.js';
  */
 export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bind<CheckGate>(TYPES.CheckGate)
+    bind<CheckLimiter>(TYPES.CheckGate)
       .toDynamicValue((context) => new CheckGate(context.get<Config>(TYPES.Config).maxConcurrentChecks))
+      .inSingletonScope();
+    bind<number>(TYPES.WorkerCount)
+      .toDynamicValue((context) => workerCount(context.get<Config>(TYPES.Config).workers, specs.length, availableParallelism()))
+      .inSingletonScope();
+    bind<WorkerPool>(TYPES.WorkerPool)
+      .toDynamicValue((context) => {
+        const logger = context.get<Logger>(TYPES.Logger);
+        return new WorkerPool({
+          size: context.get<number>(TYPES.WorkerCount),
+          config: context.get<Config>(TYPES.Config),
+          onCrash: ({ error, ...crash }) =>
+            logger.error({ ...crash, ...(error ? { err: error } : {}) }, `monitor worker ${crash.worker} crashed: restarting it with its ${crash.monitors} monitors`),
+        });
+      })
       .inSingletonScope();
     bind<MonitorFactory>(TYPES.MonitorFactory)
       .toDynamicValue((context) => {
         const client = context.get<HttpClient>(TYPES.HttpClient);
         const scheduler = context.get<SchedulerLike>(TYPES.Scheduler);
-        const gate = context.get<CheckGate>(TYPES.CheckGate);
+        const gate = context.get<CheckLimiter>(TYPES.CheckGate);
+        const check = (s: ResolvedMonitorSpec) => httpCheck(s, client, scheduler);
+        // With workers, schedules run on their threads; `--once` (check$) stays on this one.
+        const pool = context.get<number>(TYPES.WorkerCount) > 0 ? context.get<WorkerPool>(TYPES.WorkerPool) : undefined;
         return (spec, monitorCount) =>
-          new HttpMonitor(spec, {
-            check: (s) => httpCheck(s, client, scheduler),
-            offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount),
-            scheduler,
-            gate,
-          });
+          pool
+            ? new PooledMonitor(spec, pool, monitorCount, check(spec))
+            : new HttpMonitor(spec, { check, offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount), scheduler, gate });
       })
       .inSingletonScope();
     for (const spec of specs) {

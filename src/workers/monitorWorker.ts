@@ -1,0 +1,36 @@
+/**
+ * The entry of a monitor worker thread (`new Worker(…/monitorWorker.js)`): its own container —
+ * config, HTTP client, scheduler, monitor factory — with `max_concurrent_checks` counted in the
+ * memory it shares with the other threads. It runs the monitors the main thread sends it and posts
+ * their results back in batches. See `WorkerPool`.
+ */
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import { parentPort, workerData } from 'node:worker_threads';
+import { TYPES } from '../di/identifiers.js';
+import { configModule } from '../di/modules/configModule.js';
+import { httpModule } from '../di/modules/httpModule.js';
+import { monitorsModule } from '../di/modules/monitorsModule.js';
+import { schedulerModule } from '../di/modules/schedulerModule.js';
+import type { CheckLimiter } from '../monitor/checkGate.js';
+import type { MonitorFactory } from '../monitor/monitor.js';
+import { runMonitorsInWorker } from './runMonitorsInWorker.js';
+import { SharedCheckGate } from './sharedCheckGate.js';
+import type { MonitorWorkerData, ToWorker } from './workerProtocol.js';
+
+if (!parentPort) throw new Error('monitorWorker.js runs as a worker thread (new Worker), not on its own');
+const port = parentPort;
+const data = workerData as MonitorWorkerData;
+
+const container = new Container();
+// No pools within a worker: it runs what it is sent.
+container.load(configModule({ ...data.config, workers: 0 }), httpModule, schedulerModule, monitorsModule([]));
+container.rebind<CheckLimiter>(TYPES.CheckGate).toConstantValue(new SharedCheckGate(data.gate, data.config.maxConcurrentChecks));
+
+const runs = runMonitorsInWorker({
+  monitorFactory: container.get<MonitorFactory>(TYPES.MonitorFactory),
+  port,
+  batchMs: data.batchMs,
+  batchSize: data.batchSize,
+});
+port.on('message', (message: ToWorker) => runs.handle(message));

@@ -1,0 +1,31 @@
+import type { Observable } from 'rxjs';
+import type { CheckResult } from '../check/checkResult.js';
+import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { Monitor } from '../monitor/monitor.js';
+import type { WorkerPool } from './workerPool.js';
+
+/**
+ * A {@link Monitor} whose schedule runs on a worker thread of a {@link WorkerPool}: the same cold
+ * `results$` contract (subscribe starts it, unsubscribe stops it), so the dispatcher merges it like
+ * any other. `check$` (`--once`) runs on the calling thread: a single round needs no workers.
+ */
+export class PooledMonitor implements Monitor {
+  readonly name: string;
+  readonly results$: Observable<CheckResult>;
+
+  /**
+   * @param spec The monitor.
+   * @param pool Where its schedule runs.
+   * @param monitorCount How many monitors the daemon runs (the spread of first checks).
+   * @param check$ One check on this thread, for `--once`.
+   */
+  constructor(
+    readonly spec: ResolvedMonitorSpec,
+    pool: WorkerPool,
+    monitorCount: number,
+    readonly check$: Observable<CheckResult>,
+  ) {
+    this.name = spec.name;
+    this.results$ = pool.results(spec, monitorCount);
+  }
+}
