@@ -23,4 +23,6 @@ export const TYPES = {
   CheckGate: Symbol.for('rxmon/CheckGate'),
   /** The RxJS scheduler monitors take their time from. */
   Scheduler: Symbol.for('rxmon/Scheduler'),
+  /** The {@link PingHub} between the ping route and the heartbeat monitors. */
+  PingHub: Symbol.for('rxmon/PingHub'),
 } as const;

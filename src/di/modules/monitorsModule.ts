@@ -6,10 +6,14 @@ import type { HttpClient } from '../../http/httpClient.js';
 import { CheckGate } from '../../monitor/checkGate.js';
 import { firstCheckOffset } from '../../monitor/firstCheckOffset.js';
 import { HttpMonitor, type Monitor, type MonitorFactory } from '../../monitor/monitor.js';
+import { HeartbeatMonitor } from '../../heartbeat/heartbeatMonitor.js';
+import { isHeartbeatSpec } from '../../heartbeat/heartbeatResult.js';
+import type { PingHub } from '../../heartbeat/pingHub.js';
 import { TYPES } from '../identifiers.js';
 
 /**
- * Binds the check gate, the monitor factory, and one {@link Monitor} per config entry under
+ * Binds the check gate, the monitor factory (a {@link HeartbeatMonitor} on the ping hub for a
+ * `heartbeat:` spec, an {@link HttpMonitor} otherwise), and one {@link Monitor} per config entry under
  * `TYPES.Monitor` (multi-injected into the dispatcher). Adding a monitor is a config change, not a
  * code change.
  *
@@ -26,8 +30,11 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
         const client = context.get<HttpClient>(TYPES.HttpClient);
         const scheduler = context.get<SchedulerLike>(TYPES.Scheduler);
         const gate = context.get<CheckGate>(TYPES.CheckGate);
+        const hub = context.get<PingHub>(TYPES.PingHub);
         return (spec, monitorCount) =>
-          new HttpMonitor(spec, {
+          isHeartbeatSpec(spec)
+            ? new HeartbeatMonitor(spec, { hub, scheduler })
+            : new HttpMonitor(spec, {
             check: (s) => httpCheck(s, client, scheduler),
             offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount),
             scheduler,
