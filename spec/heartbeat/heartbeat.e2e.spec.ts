@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHttpServer, type TestServer } from '../support/httpServers.js';
 import { checksOf, ensureBuilt, killDaemons, listenUrl, runDaemon, startDaemon, writeTempConfig } from '../support/daemon.js';
 
@@ -86,11 +89,62 @@ describe('a daemon with a heartbeat monitor', () => {
     expect(metrics.text).toMatch(/^probe_success\{monitor="backup",url="\/ping\/backup\/\*\*\*"\} [01]$/m);
     expect(metrics.text).not.toContain(TOKEN);
 
+    // The API and the status page show it like any monitor.
+    const auth = { headers: { authorization: `Bearer ${BEARER}` } };
+    const api = await send('GET', new URL('/api/v1/monitors/backup', listenUrl(daemon.records)).href, auth);
+    expect(JSON.parse(api.text)).toMatchObject({ name: 'backup', state: 'down', last: { ok: false, url: '/ping/backup/***', error: { code: 'HEARTBEAT_FAILED' } } });
+    const page = await send('GET', new URL('/monitors/backup', listenUrl(daemon.records)).href, auth);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('HEARTBEAT /ping/backup/***');
+    expect(page.text).toContain('HEARTBEAT_FAILED');
+    for (const text of [api.text, page.text]) expect(text).not.toContain(TOKEN);
+
     daemon.child.kill('SIGTERM');
     expect((await daemon.exited()).code).toBe(0);
     expect(daemon.junk).toEqual([]);
     expect(JSON.stringify(daemon.records)).not.toContain(TOKEN);
     expect(daemon.stderr()).not.toContain(TOKEN);
+  });
+
+  it('counts the first deadline after a restart from the last stored result, not from the start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rxmon-heartbeat-'));
+    try {
+      const file = writeTempConfig(
+        [
+          `storage: { type: sqlite, path: "${join(dir, 'rxmon.sqlite')}", flush_every: 0.1 }`,
+          'server: { port: 0 }',
+          'monitors:',
+          '  backup:',
+          '    heartbeat: { expect_every: 3s, grace: 1s, token: "${JOB_TOKEN}" }',
+          '',
+        ].join('\n'),
+      );
+      const first = startDaemon(['--config', file], { JOB_TOKEN: TOKEN });
+      await first.waitFor((records) => listenUrl(records) !== undefined);
+      expect((await send('GET', new URL(`/ping/backup/${TOKEN}`, listenUrl(first.records)).href)).status).toBe(200);
+      await first.waitFor((records) => checksOf(records, 'backup').length === 1);
+      const pingedAt = Date.parse(checksOf(first.records, 'backup')[0].startedAt);
+      // Away for a while, then back: the window (4 s) has partly passed.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      first.child.kill('SIGTERM');
+      expect((await first.exited()).code).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      const second = startDaemon(['--config', file], { JOB_TOKEN: TOKEN });
+      await second.waitFor((records) => records.some((record) => record.msg === 'Starting up'));
+      const startedAt = Date.parse(second.records.find((record) => record.msg === 'Starting up')!.time);
+      await second.waitFor((records) => checksOf(records, 'backup').length >= 1, 10_000);
+      const missed = checksOf(second.records, 'backup')[0];
+      expect(missed).toMatchObject({ ok: false, error: { code: 'HEARTBEAT_MISSED' } });
+      const missedAt = Date.parse(missed.startedAt);
+      // Due 4 s after the stored ping, which is before 4 s after this start.
+      expect(missedAt - pingedAt).toBeGreaterThanOrEqual(4_000);
+      expect(missedAt).toBeLessThan(startedAt + 4_000);
+      second.child.kill('SIGTERM');
+      expect((await second.exited()).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--once checks the url monitors, skips the heartbeat monitor with a note, and exits 0', async () => {
