@@ -21,6 +21,7 @@ export const ABORT_GRACE_MS = 100;
  * - `spec.timeout` (ms, on `scheduler`) aborts the request and ends with `TIMEOUT`, keeping what
  *   the client measured until then (status if headers came, bytes, phases).
  * - A client that throws or rejects gives `INTERNAL`.
+ * - A heartbeat monitor's spec sends nothing and gives `INVALID_URL` (it is pinged, not checked).
  * - With a response and no transport error, the expectations decide `ok` (by default status
  *   200–399, else `UNEXPECTED_STATUS`).
  *
@@ -54,6 +55,8 @@ export function httpCheck(
   return defer(() => {
     const startMs = scheduler.now();
     const startedAt = new Date(startMs).toISOString();
+    // A heartbeat monitor is pinged, not checked: no request, one clear failure.
+    if (spec.heartbeat !== undefined) return of(checkResult(spec, url, startedAt, { code: 'INVALID_URL', message: `a heartbeat monitor has no URL to check: its job pings ${url}` }, 0));
     const controller = new AbortController();
     const answer = askClient(client, spec, controller.signal);
     const toResult = (said: ClientAnswer): CheckResult => checkResult(spec, url, startedAt, said, scheduler.now() - startMs);

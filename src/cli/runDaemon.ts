@@ -23,6 +23,8 @@ import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
+import { pingRoutes } from '../server/pingRoutes.js';
+import { registerHeartbeatMetrics } from '../metrics/heartbeatMetrics.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -65,7 +67,7 @@ export function forShard(config: Config, shard: Shard | undefined): Config {
  * @returns Resolves after `Shutdown finished successfully`.
  */
 export async function runDaemon({ daemon, store, configPath, env, shard, watchConfig, shutdown$, reloadSignals$ }: RunDaemonParams): Promise<void> {
-  const { config, logger, dispatcher, metrics, secrets } = daemon;
+  const { config, logger, dispatcher, metrics, secrets, pingHub } = daemon;
   let running = false;
   let watcher: ConfigWatcher | undefined;
   let current = config;
@@ -97,23 +99,30 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     logger.warn({ store: store.type, err: { message: resumed.unavailable instanceof Error ? resumed.unavailable.message : String(resumed.unavailable) } }, 'store not readable at start-up: starting without resumed state');
   }
   if (resumed.tracks.length > 0) logger.info({ store: store.type, monitors: resumed.tracks.length, down: resumed.down.length }, 'resumed from the store');
+  // A heartbeat monitor's first deadline counts from its last stored result.
+  pingHub.resume(resumed.tracks);
 
   // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
   const live = config.server ? new LiveMonitors(config.monitors) : undefined;
   live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
   const statusPage = live && createStatusPage({ live, store, onError: (error) => logger.warn({ err: error }, 'status page: store read failed') });
   let server: RunningServer | undefined;
+  const heartbeatMetrics = registerHeartbeatMetrics(metrics.registry);
   if (config.server) {
     server = await startServer({
       ...config.server,
-      routes: guardRoutes(
-        {
-          ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
-          ...statusPage?.routes,
-          ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
-        },
-        { auth: config.server.auth, publicPage: config.statusPage.public },
-      ),
+      routes: {
+        ...guardRoutes(
+          {
+            ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+            ...statusPage?.routes,
+            ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
+          },
+          { auth: config.server.auth, publicPage: config.statusPage.public },
+        ),
+        // Jobs authenticate by their heartbeat token, not by server.auth.
+        ...pingRoutes({ hub: pingHub, onRejected: (reason) => heartbeatMetrics.rejectedPing(reason) }),
+      },
       onError: (error) => logger.error({ err: error }, 'listener error'),
     });
     logger.info({ url: server.url }, `listening on ${server.url}`);

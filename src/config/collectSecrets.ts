@@ -5,7 +5,7 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)
 
 /**
  * Every value the logs, metrics, alerts and error messages must never show: the `${ENV}`
- * substitutions, passwords and bearer tokens of `auth`, passwords in URLs, and the values of
+ * substitutions, passwords and bearer tokens of `auth`, heartbeat tokens, passwords in URLs, and the values of
  * credential headers (`Authorization`, `Cookie`, `Proxy-Authorization`, `*token*`, `*key*`, …).
  *
  * @param substituted Values of `${ENV}` substitutions.
@@ -36,7 +36,9 @@ export function collectSecrets(
     }
   };
   for (const monitor of monitors) {
-    addUrl(monitor.url);
+    // A heartbeat monitor's url is its masked ping path; its token is the secret.
+    if (monitor.heartbeat !== undefined) secrets.add(monitor.heartbeat.token);
+    else addUrl(monitor.url);
     addHeaders(monitor.headers);
     if (monitor.auth !== undefined) {
       secrets.add('bearer' in monitor.auth ? monitor.auth.bearer : monitor.auth.password);

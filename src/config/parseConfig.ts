@@ -5,6 +5,8 @@ import { ConfigError, type KeyProblem } from './configError.js';
 import { decodeUtf8 } from './decodeUtf8.js';
 import { deepFreeze } from './deepFreeze.js';
 import { fillMonitorDefaults } from './fillMonitorDefaults.js';
+import { fillHeartbeatDefaults } from './fillHeartbeatDefaults.js';
+import { heartbeatMonitorSchema } from './schema/heartbeatSchema.js';
 import { interpolateEnvTree } from './interpolateEnvTree.js';
 import { MAX_CONFIG_BYTES, fileTooLarge } from './configFileLimit.js';
 import { includeFiles } from './includeFiles.js';
@@ -100,7 +102,7 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   // Monitors are checked merged over defaults:, so only once defaults: and the monitors map are sound.
   const monitorsCheckable = !topProblems.some(({ path }) => path[0] === 'defaults' || (path[0] === 'monitors' && path.length <= 2));
   const monitors = monitorsCheckable ? resolveMonitors(tree, options) : { specs: [], problems: [] };
-  const problems = [...topProblems, ...monitors.problems];
+  const problems = [...topProblems, ...monitors.problems, ...(top.success ? heartbeatsWithoutServer(monitors.specs, top.data.server?.port) : [])];
   if (problems.length > 0 || !top.success) return raise(firstInFile(problems, { lineOf: included.position }), substituted);
 
   const config = assembleConfig(top.data, monitors.specs, substituted, resolve(file));
@@ -171,9 +173,17 @@ function resolveMonitors(
 ): { specs: ResolvedMonitorSpec[]; problems: KeyProblem[] } {
   const defaults = isPlainMap(tree.defaults) ? tree.defaults : {};
   const schema = yamlMonitorSchema(options);
+  const heartbeatSchema = heartbeatMonitorSchema(options);
   const specs: ResolvedMonitorSpec[] = [];
   const problems: KeyProblem[] = [];
   for (const [name, own] of Object.entries(tree.monitors as Record<string, Record<string, unknown>>)) {
+    if ('heartbeat' in own) {
+      // A heartbeat monitor takes only `group` from defaults: (the rest is about checking a URL).
+      const pinged = heartbeatSchema.safeParse({ ...(defaults.group === undefined ? {} : { group: defaults.group }), ...own }, { error: describeIssue });
+      if (pinged.success) specs.push(fillHeartbeatDefaults(name, pinged.data));
+      else problems.push(...keyProblems(pinged.error, ['monitors', name]));
+      continue;
+    }
     const checked = schema.safeParse(mergeMonitorDefaults(defaults, own), { error: describeIssue });
     if (!checked.success) {
       problems.push(...keyProblems(checked.error, ['monitors', name]));
@@ -191,6 +201,20 @@ function resolveMonitors(
     problems.push({ path, problem: resolved.conflict.problem });
   }
   return { specs, problems };
+}
+
+/**
+ * A heartbeat monitor is pinged on the listener: without `server.port` there is none.
+ *
+ * @param specs The resolved monitors.
+ * @param port `server.port`, when set.
+ * @returns One problem per heartbeat monitor, at its `heartbeat` key, when there is no listener.
+ */
+function heartbeatsWithoutServer(specs: readonly ResolvedMonitorSpec[], port: number | undefined): KeyProblem[] {
+  if (port !== undefined) return [];
+  return specs
+    .filter((spec) => spec.heartbeat !== undefined)
+    .map((spec) => ({ path: ['monitors', spec.name, 'heartbeat'], problem: 'a heartbeat monitor needs the listener (set server.port): jobs ping /ping/<name>/<token> on it', atKey: true }));
 }
 
 /**

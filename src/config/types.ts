@@ -43,6 +43,19 @@ export interface ExpectSpec {
   certExpiresInDaysMin?: number;
 }
 
+/**
+ * What a heartbeat monitor expects (`heartbeat:` instead of `url:`): a job that pings
+ * `/ping/<name>/<token>` on the listener at least every `expectEvery`. Resolved form, ms.
+ */
+export interface HeartbeatSpec {
+  /** The job's period: a ping is due this long after the previous one. */
+  expectEvery: number;
+  /** Extra time past `expectEvery` before a missing ping counts as missed. Default 1 min. */
+  grace: number;
+  /** The secret in the ping path (compared in constant time; masked in every output). */
+  token: string;
+}
+
 /** One monitor, resolved: every default filled, durations in ms. */
 export interface ResolvedMonitorSpec {
   /** The monitor's name: its key under `monitors:`. */
@@ -74,6 +87,12 @@ export interface ResolvedMonitorSpec {
   successThreshold: number;
   /** Where the status page and the API file the monitor (`group: payments`). Absent: ungrouped. */
   group?: string;
+  /**
+   * Present on a heartbeat monitor, which is pinged instead of checked: then `url` is its masked
+   * ping path (`/ping/<name>/***`), `method` is `HEARTBEAT`, `checkEvery` is `expectEvery`,
+   * `timeout` is `grace`, and the HTTP-only keys hold inert values that nothing reads.
+   */
+  heartbeat?: HeartbeatSpec;
 }
 
 /** One alert webhook, resolved. */

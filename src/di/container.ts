@@ -3,11 +3,13 @@ import { Container } from 'inversify';
 import type { SecretMask } from '../config/secretMask.js';
 import type { Config } from '../config/types.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
+import type { PingHub } from '../heartbeat/pingHub.js';
 import type { Logger } from '../logging/logger.js';
 import type { RxmonMetrics } from '../metrics/createMetrics.js';
 import { TYPES } from './identifiers.js';
 import { configModule } from './modules/configModule.js';
 import { dispatcherModule } from './modules/dispatcherModule.js';
+import { heartbeatModule } from './modules/heartbeatModule.js';
 import { httpModule } from './modules/httpModule.js';
 import { loggerModule } from './modules/loggerModule.js';
 import { metricsModule } from './modules/metricsModule.js';
@@ -15,8 +17,8 @@ import { monitorsModule } from './modules/monitorsModule.js';
 import { schedulerModule } from './modules/schedulerModule.js';
 
 /**
- * The composition root: one container holding config, logger, HTTP client, scheduler, every monitor
- * and the dispatcher, each area in its own ContainerModule. Tests `rebind` what they fake before
+ * The composition root: one container holding config, logger, HTTP client, scheduler, ping hub,
+ * every monitor and the dispatcher, each area in its own ContainerModule. Tests `rebind` what they fake before
  * calling {@link composeDaemon}.
  *
  * @param config The loaded config.
@@ -30,6 +32,7 @@ export function createContainer(config: Config, { shard }: { shard?: string } = 
     loggerModule,
     httpModule,
     schedulerModule,
+    heartbeatModule,
     monitorsModule(config.monitors),
     dispatcherModule,
     metricsModule(shard),
@@ -45,6 +48,8 @@ export interface Daemon {
   metrics: RxmonMetrics;
   /** Secrets never to print; the logger masks them, reloads add to them. */
   secrets: SecretMask;
+  /** Where the ping route hands heartbeat pings to their monitors. */
+  pingHub: PingHub;
 }
 
 /**
@@ -60,5 +65,6 @@ export function composeDaemon(container: Container): Daemon {
     dispatcher: container.get<Dispatcher>(TYPES.Dispatcher),
     metrics: container.get<RxmonMetrics>(TYPES.Metrics),
     secrets: container.get<SecretMask>(TYPES.SecretMask),
+    pingHub: container.get<PingHub>(TYPES.PingHub),
   };
 }

@@ -27,4 +27,6 @@ export const TYPES = {
   WorkerPool: Symbol.for('rxmon/WorkerPool'),
   /** The RxJS scheduler monitors take their time from. */
   Scheduler: Symbol.for('rxmon/Scheduler'),
+  /** The {@link PingHub} between the ping route and the heartbeat monitors. */
+  PingHub: Symbol.for('rxmon/PingHub'),
 } as const;

@@ -9,6 +9,7 @@ import { Container } from 'inversify';
 import { parentPort, workerData } from 'node:worker_threads';
 import { TYPES } from '../di/identifiers.js';
 import { configModule } from '../di/modules/configModule.js';
+import { heartbeatModule } from '../di/modules/heartbeatModule.js';
 import { httpModule } from '../di/modules/httpModule.js';
 import { monitorsModule } from '../di/modules/monitorsModule.js';
 import { schedulerModule } from '../di/modules/schedulerModule.js';
@@ -24,7 +25,7 @@ const data = workerData as MonitorWorkerData;
 
 const container = new Container();
 // No pools within a worker: it runs what it is sent.
-container.load(configModule({ ...data.config, workers: 0 }), httpModule, schedulerModule, monitorsModule([]));
+container.load(configModule({ ...data.config, workers: 0 }), httpModule, schedulerModule, heartbeatModule, monitorsModule([]));
 container.rebind<CheckLimiter>(TYPES.CheckGate).toConstantValue(new SharedCheckGate(data.gate, data.config.maxConcurrentChecks));
 
 const runs = runMonitorsInWorker({

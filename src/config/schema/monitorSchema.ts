@@ -71,7 +71,8 @@ export function yamlMonitorSchema(options: SpecSchemaOptions) {
  */
 export function monitorDefaultsSchema(options: SpecSchemaOptions) {
   const noUrl = valueSchema(() => reject('a url cannot be a default: set it on each monitor'));
-  return struct({ url: noUrl.optional(), ...monitorFields(options) }, options.style);
+  const noHeartbeat = valueSchema(() => reject('a heartbeat cannot be a default: set it on each monitor'));
+  return struct({ url: noUrl.optional(), heartbeat: noHeartbeat.optional(), ...monitorFields(options) }, options.style);
 }
 
 /**

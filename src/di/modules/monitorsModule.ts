@@ -7,6 +7,9 @@ import type { HttpClient } from '../../http/httpClient.js';
 import { CheckGate, type CheckLimiter } from '../../monitor/checkGate.js';
 import { firstCheckOffset } from '../../monitor/firstCheckOffset.js';
 import { HttpMonitor, type Monitor, type MonitorFactory } from '../../monitor/monitor.js';
+import { HeartbeatMonitor } from '../../heartbeat/heartbeatMonitor.js';
+import { isHeartbeatSpec } from '../../heartbeat/heartbeatResult.js';
+import type { PingHub } from '../../heartbeat/pingHub.js';
 import type { Logger } from '../../logging/logger.js';
 import { PooledMonitor } from '../../workers/pooledMonitor.js';
 import { workerCount } from '../../workers/workerCount.js';
@@ -14,7 +17,8 @@ import { WorkerPool } from '../../workers/workerPool.js';
 import { TYPES } from '../identifiers.js';
 
 /**
- * Binds the check gate, the monitor factory, and one {@link Monitor} per config entry under
+ * Binds the check gate, the monitor factory (a {@link HeartbeatMonitor} on the ping hub for a
+ * `heartbeat:` spec, a `PooledMonitor` on a worker thread with `workers:`, an {@link HttpMonitor} otherwise), and one {@link Monitor} per config entry under
  * `TYPES.Monitor` (multi-injected into the dispatcher). Adding a monitor is a config change, not a
  * code change.
  *
@@ -45,13 +49,17 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
         const client = context.get<HttpClient>(TYPES.HttpClient);
         const scheduler = context.get<SchedulerLike>(TYPES.Scheduler);
         const gate = context.get<CheckLimiter>(TYPES.CheckGate);
+        const hub = context.get<PingHub>(TYPES.PingHub);
         const check = (s: ResolvedMonitorSpec) => httpCheck(s, client, scheduler);
-        // With workers, schedules run on their threads; `--once` (check$) stays on this one.
+        // With workers, schedules run on their threads; `--once` (check$) stays on this one. Heartbeat
+        // monitors stay here too: their pings arrive on this thread's listener.
         const pool = context.get<number>(TYPES.WorkerCount) > 0 ? context.get<WorkerPool>(TYPES.WorkerPool) : undefined;
         return (spec, monitorCount) =>
-          pool
-            ? new PooledMonitor(spec, pool, monitorCount, check(spec))
-            : new HttpMonitor(spec, { check, offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount), scheduler, gate });
+          isHeartbeatSpec(spec)
+            ? new HeartbeatMonitor(spec, { hub, scheduler })
+            : pool
+              ? new PooledMonitor(spec, pool, monitorCount, check(spec))
+              : new HttpMonitor(spec, { check, offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount), scheduler, gate });
       })
       .inSingletonScope();
     for (const spec of specs) {
