@@ -117,7 +117,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // Many monitors: keep the heap near what is live. Process-wide, so only the CLI does it.
   if (config.monitors.length >= LIMIT_HEAP_GROWTH_FROM) limitHeapGrowth();
 
-  const daemon = composeDaemon(createContainer(config, { shard: options.shard && shardLabel(options.shard) }));
+  // A cluster member starts with no monitor of its own: ownership brings them (src/cluster).
+  const composed = composeDaemon(createContainer(config.cluster.enabled && !options.once ? { ...config, monitors: [] } : config, { shard: options.shard && shardLabel(options.shard) }));
+  const daemon = { ...composed, config };
   const { logger, dispatcher } = daemon;
   // Let a signal that came during the (synchronous) loading and composing be seen before anything
   // starts: signals are read in the event loop's poll phase, which the first immediate does not reach.

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Observable, Subject, debounceTime, filter, lastValueFrom, map, share, takeUntil } from 'rxjs';
+import { type Observable, Subject, concat, debounceTime, filter, lastValueFrom, map, mergeMap, of, share, takeUntil, tap } from 'rxjs';
 import { loadConfig } from '../config/loadConfig.js';
 import { type ConfigWatcher, watchConfigFiles } from '../config/watchConfigFiles.js';
 import type { Config } from '../config/types.js';
@@ -23,6 +23,7 @@ import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
+import { perOwnership, startCluster } from '../cluster/index.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -119,14 +120,27 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     logger.info({ url: server.url }, `listening on ${server.url}`);
   }
 
-  const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(
+  // Cluster: this instance runs the monitors of the slots it owns, and each owner alerts alone.
+  const cluster = config.cluster.enabled && config.storage.url !== undefined
+    ? startCluster({ spec: config.cluster, url: config.storage.url, store, logger, registry: metrics.registry, flushEvery: config.storage.flushEvery, shutdown$ })
+    : undefined;
+  const steps$ = cluster?.steps(concat(of(config.monitors), reloadedSpecs$)).pipe(
+    tap((step) => step.stopped.forEach((name) => metrics.removeMonitor(name))),
+    share(),
+  );
+  const results$ = dispatcher.run(shutdown$, steps$ ? steps$.pipe(map((step) => step.specs)) : reloadedSpecs$).pipe(
     map((result) => maskResultSecrets(result, secrets.mask)),
     // Once complete, stay complete: a shutdown that came before the start must not start it again per sink.
     share({ resetOnComplete: false }),
   );
   // The daemon eats its own cooking: state changes and alerts come from the library's operators.
   const updates$ = results$.pipe(
-    healthSteps({ defaults: { failureThreshold: 3, successThreshold: 2 }, thresholdsFor: (name) => specsByName.get(name), resume: resumed.tracks }),
+    healthSteps({
+      defaults: { failureThreshold: 3, successThreshold: 2 },
+      thresholdsFor: (name) => specsByName.get(name),
+      resume: resumed.tracks,
+      ...(steps$ ? { restart$: steps$.pipe(mergeMap((step) => step.started)) } : {}),
+    }),
     share(),
   );
   const states$ = updates$.pipe(
@@ -142,7 +156,12 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
   const alerts = config.alerts.map((alert) =>
-    deliverAlerts({ events$: states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })), alert, post, logger }),
+    deliverAlerts({
+      events$: steps$ ? perOwnership(steps$, states$, (resume) => alertEvents(alert, undefined, { resume })) : states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })),
+      alert,
+      post,
+      logger,
+    }),
   );
   metrics.setMonitorCount(config.monitors.length);
 
@@ -162,6 +181,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     // What waits for the store is written before the exit (bounded: a store that is away does not hold it).
     await Promise.race([persisted.drained, new Promise((resolve) => setTimeout(resolve, STORE_DRAIN_MS).unref())]);
     persisted.stop();
+    // Monitors stopped, results stored: the slots go cleanly (the next owners start at once).
+    await cluster?.stop();
     // Alerts still queued or retrying are dropped on shutdown rather than hold the exit.
     for (const subscription of alerts) subscription.unsubscribe();
     requests.unsubscribe();

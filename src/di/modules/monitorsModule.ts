@@ -5,6 +5,7 @@ import type { Config, ResolvedMonitorSpec } from '../../config/types.js';
 import type { HttpClient } from '../../http/httpClient.js';
 import { CheckGate } from '../../monitor/checkGate.js';
 import { firstCheckOffset } from '../../monitor/firstCheckOffset.js';
+import { epochPhaseOffset } from '../../cluster/epochPhase.js';
 import { HttpMonitor, type Monitor, type MonitorFactory } from '../../monitor/monitor.js';
 import { TYPES } from '../identifiers.js';
 
@@ -26,10 +27,12 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
         const client = context.get<HttpClient>(TYPES.HttpClient);
         const scheduler = context.get<SchedulerLike>(TYPES.Scheduler);
         const gate = context.get<CheckGate>(TYPES.CheckGate);
+        // In a cluster a monitor changes hands: its phase is the same on every instance.
+        const clustered = context.get<Config>(TYPES.Config).cluster.enabled;
         return (spec, monitorCount) =>
           new HttpMonitor(spec, {
             check: (s) => httpCheck(s, client, scheduler),
-            offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount),
+            offset: clustered ? epochPhaseOffset(spec.name, spec.checkEvery, scheduler.now()) : firstCheckOffset(spec.name, spec.checkEvery, monitorCount),
             scheduler,
             gate,
           });
