@@ -23,7 +23,7 @@ import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
-import { perOwnership, startCluster } from '../cluster/index.js';
+import { followOthers, perOwnership, startCluster } from '../cluster/index.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -99,6 +99,14 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   }
   if (resumed.tracks.length > 0) logger.info({ store: store.type, monitors: resumed.tracks.length, down: resumed.down.length }, 'resumed from the store');
 
+  // Cluster: this instance runs the monitors of the slots it owns, and each owner alerts alone.
+  const cluster = config.cluster.enabled && config.storage.url !== undefined
+    ? startCluster({ spec: config.cluster, url: config.storage.url, store, logger, registry: metrics.registry, flushEvery: config.storage.flushEvery, shutdown$ })
+    : undefined;
+  const steps$ = cluster?.steps(concat(of(config.monitors), reloadedSpecs$)).pipe(
+    tap((step) => step.stopped.forEach((name) => metrics.removeMonitor(name))),
+    share(),
+  );
   // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
   const live = config.server ? new LiveMonitors(config.monitors) : undefined;
   live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
@@ -109,7 +117,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
       ...config.server,
       routes: guardRoutes(
         {
-          ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+          ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, notReady: () => cluster?.notReady(), reload: () => reloads.request('http') }),
           ...statusPage?.routes,
           ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
         },
@@ -120,14 +128,6 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     logger.info({ url: server.url }, `listening on ${server.url}`);
   }
 
-  // Cluster: this instance runs the monitors of the slots it owns, and each owner alerts alone.
-  const cluster = config.cluster.enabled && config.storage.url !== undefined
-    ? startCluster({ spec: config.cluster, url: config.storage.url, store, logger, registry: metrics.registry, flushEvery: config.storage.flushEvery, shutdown$ })
-    : undefined;
-  const steps$ = cluster?.steps(concat(of(config.monitors), reloadedSpecs$)).pipe(
-    tap((step) => step.stopped.forEach((name) => metrics.removeMonitor(name))),
-    share(),
-  );
   const results$ = dispatcher.run(shutdown$, steps$ ? steps$.pipe(map((step) => step.specs)) : reloadedSpecs$).pipe(
     map((result) => maskResultSecrets(result, secrets.mask)),
     // Once complete, stay complete: a shutdown that came before the start must not start it again per sink.
@@ -149,6 +149,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     share(),
   );
   const following = live && updates$.subscribe((update) => live.apply(update));
+  // Monitors other instances check: their state and latest result come from the store.
+  const others = live && cluster && followOthers({ live, store, instanceOf: cluster.instanceOf, me: cluster.instance, every: 2 * config.cluster.heartbeatEvery, onError: (error) => logger.warn({ err: error }, 'cluster: store read failed') });
   const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
@@ -189,6 +191,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     watcher?.close();
     statusPage?.stop();
     following?.unsubscribe();
+    others?.unsubscribe();
     live?.stop();
     await server?.close();
   }

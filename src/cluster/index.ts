@@ -19,3 +19,5 @@ export { ownership, type ClusterEvent, type ClusterStatus, type OwnershipChange,
 export { ownedMonitors, type ClusterStep, type StartedMonitor, type TakenOver } from './ownedMonitors.js';
 export { perOwnership } from './perOwnership.js';
 export { startCluster, type ClusterMember, type StartClusterParams } from './startCluster.js';
+export { followOthers, type FollowOthersParams } from './followOthers.js';
+export { registerClusterMetrics, type ClusterMetrics } from './clusterMetrics.js';

@@ -35,8 +35,10 @@ export interface ClusterMember {
   steps(monitors$: Observable<readonly ResolvedMonitorSpec[]>): Observable<ClusterStep>;
   /** Which instance checks a monitor now (from PostgreSQL's lock table, as of the last round). */
   instanceOf(monitor: string): string | undefined;
-  /** Whether this instance checks its whole fair share (for `/healthz`). */
+  /** Whether this instance checks its whole fair share. */
   holdsShare(): boolean;
+  /** Why `/healthz` should answer 503: not connected to PostgreSQL, or short of its share; `undefined` when it holds its share. */
+  notReady(): string | undefined;
   /** Releases every slot cleanly and disconnects: after the monitors stopped and the store drained. */
   stop(): Promise<void>;
 }
@@ -86,6 +88,11 @@ export function startCluster({ spec, url, store, logger, registry, flushEvery, s
       }).pipe(tap((step) => metrics.ownedMonitors(step.specs.length))),
     instanceOf: (monitor) => status.holders.get(slotOf(monitor, spec.slots)),
     holdsShare: () => status.share > 0 && status.checking >= status.share,
+    notReady: () => {
+      if (status.fencedBy !== undefined || status.share === 0) return `cluster: ${instance} holds no slots (not connected to PostgreSQL yet, or fenced)`;
+      if (status.checking < status.share) return `cluster: ${instance} checks ${status.checking} of its ${status.share} slots`;
+      return undefined;
+    },
     stop: () => coordinator.close(),
   };
 }
