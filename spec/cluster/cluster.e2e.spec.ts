@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { type RunningDaemon, ensureBuilt, killDaemons, listenUrl } from '../support/daemon.js';
+import { type RunningDaemon, ensureBuilt, killDaemons, listenUrl, runDaemon, writeTempConfig } from '../support/daemon.js';
 import { PG_URL, dropSchemas, postgresReachable, uniqueSchema } from '../storage/pgTestDb.js';
 import { type Target, clusterConfig, doubleHits, eventually, hitsOf, metricOf, monitorNames, startInstance, startTarget } from './support/clusterHarness.js';
 
@@ -90,5 +90,13 @@ async function stop(daemon: RunningDaemon): Promise<void> {
     console.log(`cluster.e2e: take-over after kill -9 ${Math.max(...retaken)} ms (max over ${victims.size} monitors); rejoin to fair share ${rejoinMs} ms`);
 
     await Promise.all([stop(daemons[0]), stop(daemons[1]), stop(again)]);
+  });
+});
+
+describe('cluster.enabled without PostgreSQL', () => {
+  it('is a config error: one line naming file:line and key, exit 2', async () => {
+    const file = writeTempConfig('storage: { type: sqlite, path: /tmp/never-opened.sqlite }\ncluster: { enabled: true }\nmonitors:\n  a: { url: "http://127.0.0.1:9/" }\n');
+    const { code, stdout, stderr } = await runDaemon(['--config', file]);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${file}:2: cluster.enabled: needs storage.type: postgres (the instances coordinate through PostgreSQL), got sqlite\n` });
   });
 });
