@@ -55,12 +55,13 @@ async function stop(daemon: RunningDaemon): Promise<void> {
     const owned = await Promise.all(daemons.map(ownedBy));
     expect(owned.reduce((sum: number, count) => sum + (count ?? 0), 0)).toBe(60);
 
-    // Every instance's API lists all 60, and says who checks each.
-    for (const daemon of daemons) {
-      const body = (await (await fetch(`${listenUrl(daemon.records)}api/v1/monitors`)).json()) as { monitors: Array<{ name: string; instance?: string }> };
-      expect(body.monitors.map((monitor) => monitor.name).sort()).toEqual(NAMES);
-      expect(body.monitors.every((monitor) => typeof monitor.instance === 'string')).toBe(true);
-    }
+    // Every instance's API lists all 60, and (as of its next round) says who checks each — the instance the target saw.
+    const listed = async (daemon: RunningDaemon) => ((await (await fetch(`${listenUrl(daemon.records)}api/v1/monitors`)).json()) as { monitors: Array<{ name: string; instance?: string }> }).monitors;
+    for (const daemon of daemons) expect((await listed(daemon)).map((monitor) => monitor.name).sort()).toEqual(NAMES);
+    // Members are named `<hostname>:<pid>` by default; the target knows them by TEST_INSTANCE.
+    const pids = new Map(daemons.map((daemon, i) => [`:${daemon.child.pid}`, ['a', 'b', 'c'][i]]));
+    const seenBy = (name: string) => hitsOf(target.hits, name).at(-1)?.instance;
+    await eventually(async () => (await Promise.all(daemons.map(listed))).every((monitors) => monitors.every((monitor) => monitor.instance !== undefined && pids.get(monitor.instance.slice(monitor.instance.lastIndexOf(':'))) === seenBy(monitor.name))), 5_000, "every instance naming each monitor's checker");
 
     // kill -9 one: its monitors are checked again, by the others, within the bound.
     const victim = daemons[2];

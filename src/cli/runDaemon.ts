@@ -150,7 +150,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   );
   const following = live && updates$.subscribe((update) => live.apply(update));
   // Monitors other instances check: their state and latest result come from the store.
-  const others = live && cluster && followOthers({ live, store, instanceOf: cluster.instanceOf, me: cluster.instance, every: 2 * config.cluster.heartbeatEvery, onError: (error) => logger.warn({ err: error }, 'cluster: store read failed') });
+  const others = live && cluster && followOthers({ live, store, instanceOf: cluster.instanceOf, me: cluster.instance, rounds$: cluster.rounds$, every: 2 * config.cluster.heartbeatEvery, onError: (error) => logger.warn({ err: error }, 'cluster: store read failed') });
   const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.

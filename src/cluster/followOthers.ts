@@ -1,4 +1,4 @@
-import { type SchedulerLike, type Subscription, asyncScheduler, exhaustMap, from, timer } from 'rxjs';
+import { type Observable, type SchedulerLike, Subscription, asyncScheduler, exhaustMap, from, timer } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import type { LiveMonitors } from '../live/liveMonitors.js';
 import type { Store } from '../storage/store.js';
@@ -11,6 +11,8 @@ export interface FollowOthersParams {
   instanceOf: (monitor: string) => string | undefined;
   /** This instance. */
   me: string;
+  /** A value after each ownership round: who checks what is marked then. */
+  rounds$: Observable<unknown>;
   /** How often to read, ms. */
   every: number;
   /** At most this many latest results read per round (the rest wait for the next). Default 200. */
@@ -20,8 +22,8 @@ export interface FollowOthersParams {
 }
 
 /**
- * Keeps the monitors other instances check up to date on this one's page, API and badges: every
- * `every` it marks each monitor with the instance that checks it, reads every health track from the
+ * Keeps the monitors other instances check up to date on this one's page, API and badges: after
+ * each ownership round it marks each monitor with the instance that checks it; every `every` it reads every health track from the
  * store (one query) for the state of monitors checked elsewhere, and the latest result of those whose
  * last check is newer than what it shows (bounded per round). Cheap: one query, plus one per monitor
  * that changed hands or was checked, up to the bound. A sink: returns the subscription.
@@ -29,13 +31,15 @@ export interface FollowOthersParams {
  * @param params The live monitors, the store, who checks what.
  * @returns The running subscription.
  */
-export function followOthers({ live, store, instanceOf, me, every, resultsPerRound = 200, scheduler = asyncScheduler, onError }: FollowOthersParams): Subscription {
-  const round = async () => {
+export function followOthers({ live, store, instanceOf, me, rounds$, every, resultsPerRound = 200, scheduler = asyncScheduler, onError }: FollowOthersParams): Subscription {
+  const mark = () => {
     for (const entry of live.list()) {
       const owner = instanceOf(entry.name);
       if (owner === undefined) delete entry.instance;
       else entry.instance = owner;
     }
+  };
+  const round = async () => {
     const tracks = (await store.resume()).filter((snapshot) => {
       const owner = instanceOf(snapshot.monitor);
       return owner !== undefined && owner !== me;
@@ -48,7 +52,12 @@ export function followOthers({ live, store, instanceOf, me, every, resultsPerRou
     }
     live.restore(tracks, latest);
   };
-  return timer(0, every, scheduler)
-    .pipe(exhaustMap(() => from(round().catch((error: unknown) => onError?.(error)))))
-    .subscribe();
+  const following = new Subscription();
+  following.add(rounds$.subscribe(mark));
+  following.add(
+    timer(0, every, scheduler)
+      .pipe(exhaustMap(() => from(round().catch((error: unknown) => onError?.(error)))))
+      .subscribe(),
+  );
+  return following;
 }

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type Observable, filter, from, map, share, takeUntil, tap } from 'rxjs';
+import { type Observable, Subject, filter, from, map, share, takeUntil, tap } from 'rxjs';
 import type { ClusterSpec, ResolvedMonitorSpec } from '../config/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { Registry } from 'prom-client';
@@ -33,6 +33,8 @@ export interface ClusterMember {
   readonly instance: string;
   /** What to run, given the configured monitors (subscribe once). */
   steps(monitors$: Observable<readonly ResolvedMonitorSpec[]>): Observable<ClusterStep>;
+  /** A value after each ownership round (hot; never replays). */
+  readonly rounds$: Observable<ClusterStatus>;
   /** Which instance checks a monitor now (from PostgreSQL's lock table, as of the last round). */
   instanceOf(monitor: string): string | undefined;
   /** Whether this instance checks its whole fair share. */
@@ -59,6 +61,7 @@ export function startCluster({ spec, url, store, logger, registry, flushEvery, s
   let fenced = false;
   const log = logger.child({ cluster: instance });
 
+  const rounds$ = new Subject<ClusterStatus>();
   const events$ = ownership({ coordinator, slots: spec.slots, heartbeatEvery: spec.heartbeatEvery, fenceAfter: spec.fenceAfter, releaseHold: flushEvery + 500 }).pipe(
     tap((event) => {
       if (event.kind !== 'status') return;
@@ -70,6 +73,7 @@ export function startCluster({ spec, url, store, logger, registry, flushEvery, s
       if (event.live.length !== status.live.length && event.fencedBy === undefined) log.info({ members: event.live.length, live: event.live, share: event.share }, 'cluster: members changed');
       status = event;
       metrics.status(event);
+      rounds$.next(event);
     }),
     filter((event): event is OwnershipChange => event.kind !== 'status'),
     tap((change) => log.info({ slots: change.slots.length, ...(change.kind === 'released' ? { fenced: change.fenced } : {}) }, `cluster: ${change.kind} slots`)),
@@ -79,6 +83,7 @@ export function startCluster({ spec, url, store, logger, registry, flushEvery, s
 
   return {
     instance,
+    rounds$: rounds$.asObservable(),
     steps: (monitors$) =>
       ownedMonitors({
         monitors$,
