@@ -23,7 +23,8 @@ import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
-import { followOthers, perOwnership, startCluster } from '../cluster/index.js';
+import { followOthers } from '../cluster/followOthers.js';
+import { perOwnership } from '../cluster/perOwnership.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -101,7 +102,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
 
   // Cluster: this instance runs the monitors of the slots it owns, and each owner alerts alone.
   const cluster = config.cluster.enabled && config.storage.url !== undefined
-    ? startCluster({ spec: config.cluster, url: config.storage.url, store, logger, registry: metrics.registry, flushEvery: config.storage.flushEvery, shutdown$ })
+    ? // Loaded only for a cluster: it brings the PostgreSQL driver.
+      (await import('../cluster/startCluster.js')).startCluster({ spec: config.cluster, url: config.storage.url, store, logger, registry: metrics.registry, flushEvery: config.storage.flushEvery, shutdown$ })
     : undefined;
   const steps$ = cluster?.steps(concat(of(config.monitors), reloadedSpecs$)).pipe(
     tap((step) => step.stopped.forEach((name) => metrics.removeMonitor(name))),
