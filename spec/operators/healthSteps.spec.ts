@@ -47,4 +47,35 @@ describe('healthSteps', () => {
       });
     });
   });
+
+  describe('when a monitor starts over while running (restart$: a cluster take-over)', () => {
+    const down = { monitor: 'api', track: { state: 'down' as const, streakOk: false, streak: 3 }, since: at(0), lastAt: at(0) };
+
+    it('continues from the snapshot: more failures keep it down, with no second change', () => {
+      testScheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+        const restart = hot(' --r------', { r: { monitor: 'api', snapshot: down } });
+        const results = cold('-a--b-c-|', { a: o(1), b: f(2), c: f(3) });
+        const restartSubs = ' ^-------!';
+        const steps$ = results.pipe(
+          healthSteps({ defaults, restart$: restart }),
+          map((step) => (step.change ? step.change.state : `${step.track.state}:${step.track.streak}`)),
+        );
+        expectObservable(steps$).toBe('-x--y-z-|', { x: 'unknown:1', y: 'down:4', z: 'down:5' });
+        expectSubscriptions(restart.subscriptions).toBe(restartSubs);
+      });
+    });
+
+    it('forgets the kept track when there is no snapshot (the monitor starts unknown)', () => {
+      testScheduler.run(({ cold, hot, expectObservable }) => {
+        const restart = hot('-----r--', { r: { monitor: 'api' } });
+        const results = cold('-a-b---c|', { a: f(1), b: f(2), c: f(3) });
+        const steps$ = results.pipe(
+          healthSteps({ defaults, restart$: restart }),
+          map((step) => (step.change ? step.change.state : `${step.track.state}:${step.track.streak}`)),
+        );
+        // Without the restart c would be a third failure of a down monitor; after it, c is the first.
+        expectObservable(steps$).toBe('-x-D---y|', { x: 'unknown:1', D: 'down', y: 'unknown:1' });
+      });
+    });
+  });
 });

@@ -39,6 +39,8 @@ export interface MonitorSummary {
   state: 'up' | 'down' | 'pending';
   since: string | null;
   last: CheckResult | null;
+  /** In a cluster: the instance that checks the monitor now. */
+  instance?: string;
   uptime: Record<(typeof LIST_WINDOWS)[number], number | null>;
 }
 
@@ -132,6 +134,7 @@ function summaryOf(monitor: LiveMonitor, figures: Record<string, ReadonlyMap<str
     state: monitor.state,
     since: monitor.since ?? null,
     last: monitor.last ?? null,
+    ...(monitor.instance === undefined ? {} : { instance: monitor.instance }),
     uptime: {
       '24h': figures ? ratioOf(figures['24h'].get(monitor.name)) : null,
       '7d': figures ? ratioOf(figures['7d'].get(monitor.name)) : null,

@@ -162,6 +162,7 @@ export const openApiDocument = {
           state: { type: 'string', enum: ['up', 'down', 'pending'] },
           since: { type: ['string', 'null'], format: 'date-time', description: '`startedAt` of the result that decided the state.' },
           last: { oneOf: [ref('CheckResult'), { type: 'null' }] },
+          instance: { type: 'string', description: 'In a cluster (`cluster.enabled`): the instance that checks the monitor now. Absent otherwise, or while no instance owns it.' },
           uptime: {
             type: 'object',
             required: ['24h', '7d', '30d'],

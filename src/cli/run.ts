@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { ReplaySubject, Subject, type Observable, fromEvent, lastValueFrom, merge, share, take, toArray } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
@@ -5,6 +6,7 @@ import { ConfigError } from '../config/configError.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { Config } from '../config/types.js';
 import { composeDaemon, createContainer } from '../di/container.js';
+import { workerCount } from '../workers/workerCount.js';
 import { type SignalSource, shutdownSignal$ } from '../dispatcher/shutdownSignal.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
 import { LIMIT_HEAP_GROWTH_FROM, limitHeapGrowth } from '../monitor/heapGrowth.js';
@@ -117,7 +119,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // Many monitors: keep the heap near what is live. Process-wide, so only the CLI does it.
   if (config.monitors.length >= LIMIT_HEAP_GROWTH_FROM) limitHeapGrowth();
 
-  const daemon = composeDaemon(createContainer(config, { shard: options.shard && shardLabel(options.shard) }));
+  // A cluster member starts with no monitor of its own: ownership brings them (src/cluster). Its
+  // `workers: auto` is decided by the whole config's size.
+  const memberConfig = (): Config => ({ ...config, monitors: [], workers: workerCount(config.workers, config.monitors.length, availableParallelism()) });
+  const composed = composeDaemon(createContainer(config.cluster.enabled && !options.once ? memberConfig() : config, { shard: options.shard && shardLabel(options.shard) }));
+  const daemon = { ...composed, config };
   const { logger, dispatcher } = daemon;
   // Let a signal that came during the (synchronous) loading and composing be seen before anything
   // starts: signals are read in the event loop's poll phase, which the first immediate does not reach.

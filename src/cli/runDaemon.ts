@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Observable, Subject, debounceTime, filter, lastValueFrom, map, share, takeUntil } from 'rxjs';
+import { type Observable, Subject, concat, debounceTime, filter, lastValueFrom, map, mergeMap, of, share, takeUntil, tap } from 'rxjs';
 import { loadConfig } from '../config/loadConfig.js';
 import { type ConfigWatcher, watchConfigFiles } from '../config/watchConfigFiles.js';
 import type { Config } from '../config/types.js';
@@ -25,6 +25,8 @@ import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
 import { pingRoutes } from '../server/pingRoutes.js';
 import { registerHeartbeatMetrics } from '../metrics/heartbeatMetrics.js';
+import { followOthers } from '../cluster/followOthers.js';
+import { perOwnership } from '../cluster/perOwnership.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -102,6 +104,15 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   // A heartbeat monitor's first deadline counts from its last stored result.
   pingHub.resume(resumed.tracks);
 
+  // Cluster: this instance runs the monitors of the slots it owns, and each owner alerts alone.
+  const cluster = config.cluster.enabled && config.storage.url !== undefined
+    ? // Loaded only for a cluster: it brings the PostgreSQL driver.
+      (await import('../cluster/startCluster.js')).startCluster({ spec: config.cluster, url: config.storage.url, store, logger, registry: metrics.registry, flushEvery: config.storage.flushEvery, shutdown$ })
+    : undefined;
+  const steps$ = cluster?.steps(concat(of(config.monitors), reloadedSpecs$)).pipe(
+    tap((step) => step.stopped.forEach((name) => metrics.removeMonitor(name))),
+    share(),
+  );
   // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
   const live = config.server ? new LiveMonitors(config.monitors) : undefined;
   live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
@@ -114,7 +125,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
       routes: {
         ...guardRoutes(
           {
-            ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
+            ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, notReady: () => cluster?.notReady(), reload: () => reloads.request('http') }),
             ...statusPage?.routes,
             ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
           },
@@ -128,14 +139,19 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     logger.info({ url: server.url }, `listening on ${server.url}`);
   }
 
-  const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(
+  const results$ = dispatcher.run(shutdown$, steps$ ? steps$.pipe(map((step) => step.specs)) : reloadedSpecs$).pipe(
     map((result) => maskResultSecrets(result, secrets.mask)),
     // Once complete, stay complete: a shutdown that came before the start must not start it again per sink.
     share({ resetOnComplete: false }),
   );
   // The daemon eats its own cooking: state changes and alerts come from the library's operators.
   const updates$ = results$.pipe(
-    healthSteps({ defaults: { failureThreshold: 3, successThreshold: 2 }, thresholdsFor: (name) => specsByName.get(name), resume: resumed.tracks }),
+    healthSteps({
+      defaults: { failureThreshold: 3, successThreshold: 2 },
+      thresholdsFor: (name) => specsByName.get(name),
+      resume: resumed.tracks,
+      ...(steps$ ? { restart$: steps$.pipe(mergeMap((step) => step.started)) } : {}),
+    }),
     share(),
   );
   const states$ = updates$.pipe(
@@ -144,6 +160,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     share(),
   );
   const following = live && updates$.subscribe((update) => live.apply(update));
+  // Monitors other instances check: their state and latest result come from the store.
+  const others = live && cluster && followOthers({ live, store, instanceOf: cluster.instanceOf, me: cluster.instance, rounds$: cluster.rounds$, every: 2 * config.cluster.heartbeatEvery, onError: (error) => logger.warn({ err: error }, 'cluster: store read failed') });
   const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
@@ -151,7 +169,12 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
   const alerts = config.alerts.map((alert) =>
-    deliverAlerts({ events$: states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })), alert, post, logger }),
+    deliverAlerts({
+      events$: steps$ ? perOwnership(steps$, states$, (resume) => alertEvents(alert, undefined, { resume })) : states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })),
+      alert,
+      post,
+      logger,
+    }),
   );
   metrics.setMonitorCount(config.monitors.length);
 
@@ -171,12 +194,15 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     // What waits for the store is written before the exit (bounded: a store that is away does not hold it).
     await Promise.race([persisted.drained, new Promise((resolve) => setTimeout(resolve, STORE_DRAIN_MS).unref())]);
     persisted.stop();
+    // Monitors stopped, results stored: the slots go cleanly (the next owners start at once).
+    await cluster?.stop();
     // Alerts still queued or retrying are dropped on shutdown rather than hold the exit.
     for (const subscription of alerts) subscription.unsubscribe();
     requests.unsubscribe();
     watcher?.close();
     statusPage?.stop();
     following?.unsubscribe();
+    others?.unsubscribe();
     live?.stop();
     await server?.close();
   }

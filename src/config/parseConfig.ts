@@ -35,6 +35,9 @@ export const CONFIG_DEFAULTS = {
   flushEvery: 1_000,
   bufferSize: 100_000,
   pruneEvery: 600_000,
+  clusterSlots: 256,
+  clusterHeartbeatEvery: 1_000,
+  clusterFenceAfter: 3_000,
 } as const;
 
 /**
@@ -106,6 +109,8 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   if (problems.length > 0 || !top.success) return raise(firstInFile(problems, { lineOf: included.position }), substituted);
 
   const config = assembleConfig(top.data, monitors.specs, substituted, resolve(file));
+  const clusterProblem = clusterRule(config);
+  if (clusterProblem) return raise(clusterProblem, substituted);
   return deepFreeze(included.watched.length > 0 ? { ...config, includes: included.watched } : config);
 }
 
@@ -156,8 +161,33 @@ function assembleConfig(
     alerts,
     historySize: top.historySize ?? CONFIG_DEFAULTS.historySize,
     storage,
+    cluster: {
+      enabled: top.cluster?.enabled ?? false,
+      ...(top.cluster?.instance === undefined ? {} : { instance: top.cluster.instance }),
+      slots: top.cluster?.slots ?? CONFIG_DEFAULTS.clusterSlots,
+      heartbeatEvery: top.cluster?.heartbeatEvery ?? CONFIG_DEFAULTS.clusterHeartbeatEvery,
+      fenceAfter: top.cluster?.fenceAfter ?? CONFIG_DEFAULTS.clusterFenceAfter,
+    },
     secrets: collectSecrets(substituted, monitors, alerts, storage.url, server?.auth),
   };
+}
+
+/**
+ * The rules of `cluster:` that span sections: PostgreSQL is the coordinator, and a heartbeat must
+ * come well inside the fencing bound.
+ *
+ * @param config The assembled config.
+ * @returns The problem, if any.
+ */
+function clusterRule({ cluster, storage }: Config): KeyProblem | undefined {
+  if (!cluster.enabled) return undefined;
+  if (storage.type !== 'postgres') {
+    return { path: ['cluster', 'enabled'], atKey: true, problem: `needs storage.type: postgres (the instances coordinate through PostgreSQL), got ${storage.type}` };
+  }
+  if (cluster.fenceAfter < 2 * cluster.heartbeatEvery) {
+    return { path: ['cluster', 'fence_after'], atKey: true, problem: 'must be at least twice heartbeat_every' };
+  }
+  return undefined;
 }
 
 /**

@@ -124,6 +124,20 @@ export interface StorageSpec {
   retention: Retention;
 }
 
+/** `cluster:`, resolved: several instances share the monitors through PostgreSQL (see `src/cluster`). */
+export interface ClusterSpec {
+  /** Share the monitors with the other instances on the same database and schema. Default false. */
+  enabled: boolean;
+  /** This instance's name in the cluster. Default: `<hostname>:<pid>`. */
+  instance?: string;
+  /** How many slots monitor names hash into (the unit of ownership). Default 256. */
+  slots: number;
+  /** How often the instance heartbeats and rebalances, ms. Default 1 s. */
+  heartbeatEvery: number;
+  /** Stop checking when no heartbeat succeeded for this long, ms; a new owner of a slot left unclean waits as long. Default 3 s. */
+  fenceAfter: number;
+}
+
 /** The whole resolved configuration. */
 export interface Config {
   /** Absolute path of the file it came from, when it came from a file. */
@@ -154,6 +168,8 @@ export interface Config {
   historySize: number;
   /** Where history is kept. */
   storage: StorageSpec;
+  /** Several instances, one set of monitors. */
+  cluster: ClusterSpec;
   /**
    * Values that must never be printed (logs, metrics, alerts, error messages): every `${ENV}`
    * substitution, `auth` passwords and bearer tokens, passwords in URLs, credential header values.

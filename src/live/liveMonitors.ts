@@ -17,6 +17,8 @@ export interface LiveMonitor {
   last?: CheckResult;
   /** The monitor's spec. */
   spec: ResolvedMonitorSpec;
+  /** In a cluster: the instance that checks it now (kept by `src/cluster`). */
+  instance?: string;
 }
 
 /**

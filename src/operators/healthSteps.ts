@@ -1,4 +1,4 @@
-import { type OperatorFunction, defer, map } from 'rxjs';
+import { EMPTY, type Observable, type OperatorFunction, connect, defer, endWith, ignoreElements, map, merge, takeUntil, tap } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
 import type { HealthSnapshot } from '../storage/store.js';
 import type { MonitorState } from './health.js';
@@ -26,6 +26,12 @@ export interface HealthStepsOptions {
    * down — no second change — until its successes bring it up.
    */
   resume?: readonly HealthSnapshot[];
+  /**
+   * Monitors that start over while running (a cluster instance that takes one over): each value
+   * replaces that monitor's kept track with the stored one, or forgets it (no snapshot: it starts
+   * unknown). Followed until the results complete.
+   */
+  restart$?: Observable<{ monitor: string; snapshot?: HealthSnapshot }>;
 }
 
 /**
@@ -40,12 +46,20 @@ export interface HealthStepsOptions {
  * @param options Thresholds and the tracks to resume from.
  * @returns An operator from results to steps, one per result.
  */
-export function healthSteps({ defaults, thresholdsFor, resume = [] }: HealthStepsOptions): OperatorFunction<CheckResult, HealthUpdate> {
-  return (results$) =>
+export function healthSteps({ defaults, thresholdsFor, resume = [], restart$ = EMPTY }: HealthStepsOptions): OperatorFunction<CheckResult, HealthUpdate> {
+  return (source$) =>
     defer(() => {
       const tracks = new Map<string, { track: HealthTrack; since?: string }>(
         resume.map((snapshot) => [snapshot.monitor, { track: snapshot.track, since: snapshot.since }]),
       );
+      const restarts$ = restart$.pipe(
+        tap(({ monitor, snapshot }) => {
+          if (snapshot) tracks.set(monitor, { track: snapshot.track, since: snapshot.since });
+          else tracks.delete(monitor);
+        }),
+        ignoreElements(),
+      );
+      const results$ = source$.pipe(connect((shared$) => merge(restarts$.pipe(takeUntil(shared$.pipe(ignoreElements(), endWith(true)))), shared$)));
       return results$.pipe(
         map((result): HealthUpdate => {
           const known = tracks.get(result.monitor);

@@ -10,6 +10,8 @@ export interface OperationalRoutesParams {
   registry: Registry;
   /** `GET /healthz` answers 200 while it returns true. */
   isRunning: () => boolean;
+  /** Why `GET /healthz` answers 503 although running (a cluster member short of its share); `undefined`: it is fine. */
+  notReady?: () => string | undefined;
   /** Called by `POST /-/reload`. Absent: no reload route (the path answers 404). */
   reload?: () => Promise<ReloadOutcome>;
 }
@@ -26,10 +28,10 @@ export interface OperationalRoutesParams {
  * @param params The registry and callbacks.
  * @returns The routes.
  */
-export function operationalRoutes({ registry, isRunning, reload }: OperationalRoutesParams): Routes {
+export function operationalRoutes({ registry, isRunning, notReady, reload }: OperationalRoutesParams): Routes {
   return {
     'GET /metrics': metricsRoute(registry),
-    'GET /healthz': healthzRoute(isRunning),
+    'GET /healthz': healthzRoute(isRunning, notReady),
     ...(reload ? { 'POST /-/reload': reloadRoute(reload) } : {}),
   };
 }

@@ -123,7 +123,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
  * @param url The connection URL.
  * @returns The schema when the URL names exactly one plain lower-case identifier; `undefined` otherwise.
  */
-function schemaOfUrl(url: string): string | undefined {
+export function schemaOfUrl(url: string): string | undefined {
   let options: string | null;
   try {
     options = new URL(url).searchParams.get('options');

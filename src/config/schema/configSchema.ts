@@ -7,6 +7,7 @@ import { monitorDefaultsSchema, type SpecSchemaOptions } from './monitorSchema.j
 import { authSchema } from './requestSchemas.js';
 import { flag, oneOf, text, wholeNumber } from './scalars.js';
 import { storageSchema } from './storageSchema.js';
+import { clusterSchema } from './clusterSchema.js';
 import { struct } from './struct.js';
 import { workersSchema } from './workersSchema.js';
 import { httpUrl } from './urlSchema.js';
@@ -86,6 +87,7 @@ export function configSchema(options: SpecSchemaOptions) {
       monitors: monitorsMap(),
       alerts: optionalSection(z.array(alertSchema(options))),
       storage: optionalSection(storageSchema(options)),
+      cluster: optionalSection(clusterSchema(options)),
     },
     style,
   );

@@ -6,6 +6,7 @@ import type { Config, ResolvedMonitorSpec } from '../../config/types.js';
 import type { HttpClient } from '../../http/httpClient.js';
 import { CheckGate, type CheckLimiter } from '../../monitor/checkGate.js';
 import { firstCheckOffset } from '../../monitor/firstCheckOffset.js';
+import { epochPhaseOffset } from '../../cluster/epochPhase.js';
 import { HttpMonitor, type Monitor, type MonitorFactory } from '../../monitor/monitor.js';
 import { HeartbeatMonitor } from '../../heartbeat/heartbeatMonitor.js';
 import { isHeartbeatSpec } from '../../heartbeat/heartbeatResult.js';
@@ -51,15 +52,19 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
         const gate = context.get<CheckLimiter>(TYPES.CheckGate);
         const hub = context.get<PingHub>(TYPES.PingHub);
         const check = (s: ResolvedMonitorSpec) => httpCheck(s, client, scheduler);
-        // With workers, schedules run on their threads; `--once` (check$) stays on this one. Heartbeat
-        // monitors stay here too: their pings arrive on this thread's listener.
+        // In a cluster a monitor changes hands: its phase is the same on every instance.
+        const clustered = context.get<Config>(TYPES.Config).cluster.enabled;
+        const offsetOf = (spec: ResolvedMonitorSpec, monitorCount: number) =>
+          clustered ? epochPhaseOffset(spec.name, spec.checkEvery, scheduler.now()) : firstCheckOffset(spec.name, spec.checkEvery, monitorCount);
+        // With workers, schedules run on their threads (which apply the same offsets); `--once` (check$)
+        // stays on this one. Heartbeat monitors stay here too: their pings arrive on this thread's listener.
         const pool = context.get<number>(TYPES.WorkerCount) > 0 ? context.get<WorkerPool>(TYPES.WorkerPool) : undefined;
         return (spec, monitorCount) =>
           isHeartbeatSpec(spec)
             ? new HeartbeatMonitor(spec, { hub, scheduler })
             : pool
               ? new PooledMonitor(spec, pool, monitorCount, check(spec))
-              : new HttpMonitor(spec, { check, offset: firstCheckOffset(spec.name, spec.checkEvery, monitorCount), scheduler, gate });
+              : new HttpMonitor(spec, { check, offset: offsetOf(spec, monitorCount), scheduler, gate });
       })
       .inSingletonScope();
     for (const spec of specs) {
