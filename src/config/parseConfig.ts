@@ -121,13 +121,7 @@ function assembleConfig(
   substituted: readonly string[],
   file: string,
 ): Config {
-  const alerts: AlertSpec[] = (top.alerts ?? []).map((alert) => ({
-    webhook: alert.webhook,
-    headers: alert.headers ?? {},
-    sendOnResolved: alert.sendOnResolved ?? false,
-    ...(alert.reminderEvery === undefined ? {} : { reminderEvery: alert.reminderEvery }),
-    ...(alert.body === undefined ? {} : { body: alert.body }),
-  }));
+  const alerts: AlertSpec[] = [...(top.alerts ?? [])];
   const { log, server } = top;
   const stored = top.storage;
   const type = stored?.type ?? 'memory';
