@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
+import { alertSelectionProblems } from './alertSelection.js';
 import { collectSecrets } from './collectSecrets.js';
 import { ConfigError, type KeyProblem } from './configError.js';
 import { decodeUtf8 } from './decodeUtf8.js';
@@ -99,7 +100,8 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   // Monitors are checked merged over defaults:, so only once defaults: and the monitors map are sound.
   const monitorsCheckable = !topProblems.some(({ path }) => path[0] === 'defaults' || (path[0] === 'monitors' && path.length <= 2));
   const monitors = monitorsCheckable ? resolveMonitors(tree, options) : { specs: [], problems: [] };
-  const problems = [...topProblems, ...monitors.problems];
+  const selections = top.success ? alertSelectionProblems(tree, monitors.specs, top.data.alerts ?? []) : [];
+  const problems = [...topProblems, ...monitors.problems, ...selections];
   if (problems.length > 0 || !top.success) return raise(firstInFile(problems, { lineOf: included.position }), substituted);
 
   const config = assembleConfig(top.data, monitors.specs, substituted, resolve(file));
