@@ -7,7 +7,7 @@ import { requestHeaders } from './headersSchema.js';
 import { flag, oneOf, text, wholeNumber } from './scalars.js';
 import { type KeyStyle, struct } from './struct.js';
 import { httpUrl } from './urlSchema.js';
-import { accept, isPlainMap, reject, valueSchema, wrongType } from './valueSchema.js';
+import { MISSING_KEY, accept, isPlainMap, reject, valueSchema, wrongType } from './valueSchema.js';
 
 /** Every `alerts[].type`, the default first. */
 export const ALERT_TYPES: readonly AlertType[] = ['webhook', 'slack', 'discord', 'teams', 'telegram', 'pagerduty', 'opsgenie', 'ntfy', 'gotify', 'email'];
@@ -211,7 +211,10 @@ function alertEntrySchema(options: AlertSchemaOptions): z.ZodType<Unnamed<AlertS
     }
     const checked = schemas[type].safeParse(input, { error: describeIssue });
     if (checked.success) return checked.data;
+    // A misspelt required key is one problem, not two: keep the "did you mean" and drop the "missing".
+    const meant = new Set(checked.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? [/did you mean (\w+)\?/.exec(issue.message)?.[1]] : [])));
     for (const issue of checked.error.issues) {
+      if (issue.message === MISSING_KEY && meant.has(String(issue.path.at(-1)))) continue;
       if (issue.code === 'unrecognized_keys') problem(issue.message, [...issue.path, String(issue.keys[0])], true);
       else problem(issue.message, issue.path, issue.code === 'custom' && (issue.params as { atKey?: boolean } | undefined)?.atKey === true);
     }
