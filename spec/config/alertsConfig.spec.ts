@@ -39,13 +39,18 @@ describe('alerts: types', () => {
       { name: 'gamers', type: 'discord', webhook: 'https://discord.com/api/webhooks/1/t', sendOnResolved: false },
       { name: 'teams-1', type: 'teams', webhook: 'https://example.webhook.office.com/webhookb2/x', sendOnResolved: false },
       { name: 'telegram-1', type: 'telegram', botToken: '123:abc', chatId: '-100200', apiUrl: 'https://api.telegram.org', sendOnResolved: false },
-      { name: 'oncall', type: 'pagerduty', routingKey: 'R0UTINGKEY', url: 'https://events.pagerduty.com/v2/enqueue', severity: 'critical', failureThreshold: 5, sendOnResolved: false },
-      { name: 'opsgenie-1', type: 'opsgenie', apiKey: 'genie-key', apiUrl: 'https://api.eu.opsgenie.com', priority: 'P1', sendOnResolved: false },
+      { name: 'oncall', type: 'pagerduty', routingKey: 'R0UTINGKEY', url: 'https://events.pagerduty.com/v2/enqueue', severity: 'critical', failureThreshold: 5, sendOnResolved: true },
+      { name: 'opsgenie-1', type: 'opsgenie', apiKey: 'genie-key', apiUrl: 'https://api.eu.opsgenie.com', priority: 'P1', sendOnResolved: true },
       { name: 'ntfy-1', type: 'ntfy', url: 'https://ntfy.sh', topic: 'rxmon-alerts', sendOnResolved: false },
       { name: 'gotify-1', type: 'gotify', url: 'https://push.example', token: 'app-token', priority: 8, sendOnResolved: false },
       { name: 'email-1', type: 'email', host: 'smtp.example', port: 587, secure: false, username: 'rxmon', password: 'smtp-pass', from: 'rxmon@example.com', to: ['ops@example.com'], sendOnResolved: false },
       { name: 'slack-2', type: 'slack', webhook: 'https://hooks.slack.com/services/T/B/D', sendOnResolved: true, reminderEvery: 3_600_000 },
     ]);
+  });
+
+  it('resolves PagerDuty and Opsgenie incidents by default, unless send_on_resolved: false', () => {
+    const config = parseConfig(`${MONITOR}alerts:\n  - { type: pagerduty, routing_key: k1 }\n  - { type: opsgenie, api_key: k2, send_on_resolved: false }\n  - { type: slack, webhook: "https://h.example/" }\n`, 'a.yml', {});
+    expect(config.alerts.map((alert) => [alert.type, alert.sendOnResolved])).toEqual([['pagerduty', true], ['opsgenie', false], ['slack', false]]);
   });
 
   it('takes credentials from ${ENV} and lists every one as a secret', () => {

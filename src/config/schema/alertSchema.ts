@@ -93,7 +93,7 @@ function commonShape(unitlessAs: 's' | 'ms') {
   };
 }
 
-/** The common part, defaults filled (the name is settled by the list). */
+/** The common part, defaults filled (the name is settled by the list); `send_on_resolved` defaults to true for PagerDuty and Opsgenie. */
 function common<T extends AlertType>(
   type: T,
   checked: { name?: string; sendOnResolved?: boolean; reminderEvery?: number; failureThreshold?: number },
@@ -101,7 +101,8 @@ function common<T extends AlertType>(
   return {
     type,
     ...(checked.name === undefined ? {} : { name: checked.name }),
-    sendOnResolved: checked.sendOnResolved ?? false,
+    // Incident tools keep an incident open until told: resolve it unless asked not to.
+    sendOnResolved: checked.sendOnResolved ?? (type === 'pagerduty' || type === 'opsgenie'),
     ...(checked.reminderEvery === undefined ? {} : { reminderEvery: checked.reminderEvery }),
     ...(checked.failureThreshold === undefined ? {} : { failureThreshold: checked.failureThreshold }),
   };
