@@ -201,6 +201,28 @@ describe('the fakes', () => {
   });
 });
 
+describe('failure reasons', () => {
+  it('are logged through the mask, counted as failed, and name the alert', async () => {
+    const logger = recordingLogger();
+    const deliveries: AlertDelivery[] = [];
+    const alert: AlertSpec = { ...common, name: 'tg', type: 'telegram', botToken: TOKEN, chatId: '1', apiUrl: 'http://127.0.0.1:9' };
+    const subscription = deliverAlerts({
+      events$: from([down]),
+      alert,
+      post: () => Promise.resolve({ ok: false, status: 401, error: { code: 'UNEXPECTED_STATUS', message: `bot${TOKEN} rejected` } }),
+      logger,
+      mask: (text) => text.split(TOKEN).join('***'),
+      recordDelivery: (delivery) => deliveries.push(delivery),
+    });
+    await eventually(() => deliveries.length === 1);
+    subscription.unsubscribe();
+    expect(deliveries[0]).toMatchObject({ outcome: 'failed', attempts: 1, status: 401 });
+    expect(logger.records).toEqual([
+      { level: 'error', msg: 'alert failed', fields: expect.objectContaining({ alert: 'tg', type: 'telegram', host: '127.0.0.1:9', code: 'UNEXPECTED_STATUS', reason: 'bot*** rejected' }) },
+    ]);
+  });
+});
+
 describe('renderAlert', () => {
   it('reminders say "still" and keep the incident key', () => {
     const spec: AlertSpec = { ...common, name: 'oncall', type: 'pagerduty', routingKey: TOKEN, url: 'https://events.pagerduty.com/v2/enqueue', severity: 'critical' };
