@@ -48,6 +48,11 @@ describe('alerts: types', () => {
     ]);
   });
 
+  it('reads an empty headers: of a webhook as none, as before', () => {
+    const config = parseConfig(`${MONITOR}alerts:\n  - webhook: https://h.example/\n    headers:\n`, 'a.yml', {});
+    expect(config.alerts[0]).toMatchObject({ type: 'webhook', headers: {} });
+  });
+
   it('resolves PagerDuty and Opsgenie incidents by default, unless send_on_resolved: false', () => {
     const config = parseConfig(`${MONITOR}alerts:\n  - { type: pagerduty, routing_key: k1 }\n  - { type: opsgenie, api_key: k2, send_on_resolved: false }\n  - { type: slack, webhook: "https://h.example/" }\n`, 'a.yml', {});
     expect(config.alerts.map((alert) => [alert.type, alert.sendOnResolved])).toEqual([['pagerduty', true], ['opsgenie', false], ['slack', false]]);

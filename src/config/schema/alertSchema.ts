@@ -7,7 +7,7 @@ import { requestHeaders } from './headersSchema.js';
 import { flag, oneOf, text, wholeNumber } from './scalars.js';
 import { type KeyStyle, struct } from './struct.js';
 import { httpUrl } from './urlSchema.js';
-import { MISSING_KEY, accept, isPlainMap, reject, valueSchema, wrongType } from './valueSchema.js';
+import { MISSING_KEY, accept, isPlainMap, optionalSection, reject, valueSchema, wrongType } from './valueSchema.js';
 
 /** Every `alerts[].type`, the default first. */
 export const ALERT_TYPES: readonly AlertType[] = ['webhook', 'slack', 'discord', 'teams', 'telegram', 'pagerduty', 'opsgenie', 'ntfy', 'gotify', 'email'];
@@ -114,7 +114,7 @@ function typeSchemas({ style, unitlessAs }: AlertSchemaOptions): { [T in AlertTy
   const chat = <T extends 'slack' | 'discord' | 'teams'>(type: T) =>
     struct({ ...shape, webhook: httpUrl() }, style).transform((checked) => ({ ...common(type, checked), webhook: checked.webhook }));
   return {
-    webhook: struct({ ...shape, webhook: httpUrl(), headers: requestHeaders().optional(), body: text().optional() }, style).transform((checked) => ({
+    webhook: struct({ ...shape, webhook: httpUrl(), headers: optionalSection(requestHeaders()), body: text().optional() }, style).transform((checked) => ({
       ...common('webhook', checked),
       webhook: checked.webhook,
       headers: checked.headers ?? {},
