@@ -15,21 +15,31 @@ export function alertSummary(event: AlertEvent): string {
 }
 
 /**
- * The details under the summary, one `key: value` per line: the URL checked (passwords masked),
- * the HTTP status when one arrived, the error code, and since when.
+ * The details under the summary, as name and value: the URL checked (passwords masked), the HTTP
+ * status when one arrived, the error code, and since when.
+ *
+ * @param event The alert.
+ * @returns The pairs, in order.
+ */
+export function alertFacts(event: AlertEvent): Array<[name: string, value: string]> {
+  const { result } = event;
+  return [
+    ['monitor', event.monitor],
+    ['url', `${result.method} ${result.url}`],
+    ...(result.status === undefined ? [] : [['status', String(result.status)] as [string, string]]),
+    ...(event.state === 'down' && result.error !== undefined ? [['error', result.error.code] as [string, string]] : []),
+    [event.state === 'down' ? 'down since' : 'up since', event.since],
+  ];
+}
+
+/**
+ * The details as lines, `name: value` each (see {@link alertFacts}).
  *
  * @param event The alert.
  * @returns The lines.
  */
 export function alertDetails(event: AlertEvent): string[] {
-  const { result } = event;
-  return [
-    `monitor: ${event.monitor}`,
-    `url: ${result.method} ${result.url}`,
-    ...(result.status === undefined ? [] : [`status: ${result.status}`]),
-    ...(event.state === 'down' && result.error !== undefined ? [`error: ${result.error.code}`] : []),
-    `${event.state === 'down' ? 'down' : 'up'} since: ${event.since}`,
-  ];
+  return alertFacts(event).map(([name, value]) => `${name}: ${value}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { webhookHost } from '../webhookHost.js';
-import { alertDetails, alertSummary, clip, incidentKey } from './alertText.js';
+import { alertFacts, alertSummary, clip, incidentKey } from './alertText.js';
 import { type Provider, jsonPost } from './alertMessage.js';
 
 /**
@@ -23,7 +23,7 @@ export const pagerDutyProvider: Provider<'pagerduty'> = {
         severity: spec.severity,
         timestamp: event.since,
         component: event.monitor,
-        custom_details: Object.fromEntries(alertDetails(event).map((line) => line.split(/: (.*)/s, 2) as [string, string])),
+        custom_details: Object.fromEntries(alertFacts(event)),
       },
       client: 'rxmon',
     });

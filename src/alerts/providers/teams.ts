@@ -1,5 +1,5 @@
 import { webhookHost } from '../webhookHost.js';
-import { alertDetails, alertSummary } from './alertText.js';
+import { alertFacts, alertSummary } from './alertText.js';
 import { type Provider, jsonPost } from './alertMessage.js';
 
 /**
@@ -10,10 +10,7 @@ import { type Provider, jsonPost } from './alertMessage.js';
  */
 export const teamsProvider: Provider<'teams'> = {
   render(event, spec) {
-    const facts = alertDetails(event).map((line) => {
-      const at = line.indexOf(': ');
-      return { title: line.slice(0, at), value: line.slice(at + 2) };
-    });
+    const facts = alertFacts(event).map(([title, value]) => ({ title, value }));
     return jsonPost(spec.webhook, {
       type: 'message',
       attachments: [
