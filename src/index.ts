@@ -32,6 +32,9 @@ export {
   renderAlertBody,
   deliverAlerts,
   createWebhookPoster,
+  createEmailSender,
+  renderAlert,
+  alertHealth,
   type AlertEvent,
   type AlertLogger,
   type DeliverAlertsParams,
@@ -43,7 +46,7 @@ export {
 
 // Configuration: the YAML file and library specs.
 export { loadConfig, parseConfig, resolveMonitorSpec, ConfigError, type MonitorSpec } from './config/index.js';
-export type { Config, ResolvedMonitorSpec, ExpectSpec, AlertSpec, Duration, LogLevel } from './config/types.js';
+export type { Config, ResolvedMonitorSpec, ExpectSpec, AlertSpec, AlertType, Duration, LogLevel } from './config/types.js';
 
 // The result contract and the HTTP adapter's (for fake clients in tests).
 export type { CheckResult, CheckError, PhaseTimings } from './check/checkResult.js';

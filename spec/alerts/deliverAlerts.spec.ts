@@ -29,7 +29,7 @@ function downEvent(monitor = 'api'): AlertEvent {
 }
 
 function alertTo(webhook: string): AlertSpec {
-  return { webhook, headers: { Authorization: 'Bearer header-secret-value' }, sendOnResolved: true };
+  return { name: 'hook', type: 'webhook', webhook, headers: { Authorization: 'Bearer header-secret-value' }, sendOnResolved: true };
 }
 
 /** Resolves when the subscription has ended. */
@@ -177,7 +177,7 @@ describe('deliverAlerts', () => {
       logger,
     });
     await ended(subscription);
-    expect(logger.records).toEqual([{ level: 'error', msg: 'alert delivery stopped', fields: { webhook: '127.0.0.1:9', reason: 'states broke' } }]);
+    expect(logger.records).toEqual([{ level: 'error', msg: 'alert delivery stopped', fields: { alert: 'hook', type: 'webhook', host: '127.0.0.1:9', webhook: '127.0.0.1:9', reason: 'states broke' } }]);
   });
 
   it('delivers queued alerts in order, and taking them returns at once', async () => {

@@ -173,13 +173,15 @@ alerts:
       });
       expect(config.alerts).toEqual([
         {
+          name: 'webhook-1',
+          type: 'webhook',
           webhook: 'https://hooks.example/x',
           headers: { 'X-Hook': '1' },
           sendOnResolved: true,
           reminderEvery: 3_600_000,
           body: '{"text": "{{monitor}} is {{state}}: {{error}}"}',
         },
-        { webhook: 'http://127.0.0.1:9/hook', headers: {}, sendOnResolved: false },
+        { name: 'webhook-2', type: 'webhook', webhook: 'http://127.0.0.1:9/hook', headers: {}, sendOnResolved: false },
       ]);
     });
 
@@ -288,7 +290,7 @@ alerts:
         headers: { 'X-Env': 'production', Authorization: 'Bearer s3cr3t-t0ken' },
         auth: { bearer: 's3cr3t-t0ken' },
       });
-      expect(config.alerts[0].webhook).toBe('https://hooks.example/T000/B000/XXXX');
+      expect(config.alerts[0]).toMatchObject({ type: 'webhook', webhook: 'https://hooks.example/T000/B000/XXXX' });
     });
 
     it('reads $${ as a literal ${, and an empty variable as set', () => {

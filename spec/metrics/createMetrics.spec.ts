@@ -143,6 +143,19 @@ describe('createMetrics', () => {
     });
   });
 
+  it('counts alert deliveries per alert, provider type and outcome', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    metrics.recordAlertDelivery({ alert: 'oncall', type: 'pagerduty', outcome: 'delivered' });
+    metrics.recordAlertDelivery({ alert: 'oncall', type: 'pagerduty', outcome: 'failed' });
+    metrics.recordAlertDelivery({ alert: 'oncall', type: 'pagerduty', outcome: 'failed' });
+    metrics.recordAlertDelivery({ alert: 'chat', type: 'slack', outcome: 'dropped' });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('# TYPE rxmon_alert_deliveries_total counter');
+    expect(text).toMatch(/^rxmon_alert_deliveries_total\{alert="oncall",type="pagerduty",outcome="delivered"\} 1$/m);
+    expect(text).toMatch(/^rxmon_alert_deliveries_total\{alert="oncall",type="pagerduty",outcome="failed"\} 2$/m);
+    expect(text).toMatch(/^rxmon_alert_deliveries_total\{alert="chat",type="slack",outcome="dropped"\} 1$/m);
+  });
+
   it('sets rxmon_monitors', async () => {
     const metrics = createMetrics({ processMetrics: false });
     metrics.setMonitorCount(7);

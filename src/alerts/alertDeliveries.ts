@@ -1,5 +1,5 @@
 import { type Observable, type OperatorFunction, type SchedulerLike, asyncScheduler, map } from 'rxjs';
-import type { AlertSpec } from '../config/types.js';
+import type { WebhookAlertSpec } from '../config/types.js';
 import type { AlertEvent } from './alertEvents.js';
 import { boundedConcatMap } from './boundedConcatMap.js';
 import { renderAlertBody } from './renderAlertBody.js';
@@ -19,12 +19,14 @@ export interface AlertDelivery {
   error?: DeliveryError;
 }
 
-/** Options of {@link alertDeliveries}. */
-export interface AlertDeliveriesOptions {
-  /** The webhook: URL, headers, body template. */
-  alert: Pick<AlertSpec, 'webhook' | 'headers' | 'body'>;
-  /** Makes one POST attempt: a cold Observable of one outcome that aborts on unsubscribe (`postOnce`). */
-  send: (request: WebhookRequest) => Observable<PostOutcome>;
+/** Options of {@link alertDeliveries}; `R` is what one attempt sends (a webhook request by default). */
+export interface AlertDeliveriesOptions<R = WebhookRequest> {
+  /** The webhook: URL, headers, body template. Used when `render` is absent. */
+  alert?: Pick<WebhookAlertSpec, 'webhook' | 'headers' | 'body'>;
+  /** Renders one alert into what `send` takes (a provider's `render`). Default: the webhook's templated body. */
+  render?: (event: AlertEvent) => R;
+  /** Makes one attempt: a cold Observable of one outcome that aborts on unsubscribe (`postOnce`, `sendOnce`). */
+  send: (request: R) => Observable<PostOutcome>;
   /** Where backoff waits and deadlines run. Default `asyncScheduler`. */
   scheduler?: SchedulerLike;
   /** Alerts that may wait while one is being delivered. Default 100. */
@@ -38,7 +40,7 @@ export interface AlertDeliveriesOptions {
 }
 
 /**
- * Delivers alerts to one webhook and reports what became of each, as values.
+ * Delivers alerts to one webhook (or, with `render`, any provider) and reports what became of each, as values.
  *
  * One delivery at a time, in order, over a bounded queue: when more than `queueSize` alerts are
  * waiting, the oldest waiting one is dropped (reported as `dropped` at once) — under a burst the
@@ -55,18 +57,25 @@ export interface AlertDeliveriesOptions {
  * @param options The webhook, the sender, and the queue and retry settings.
  * @returns An operator from alert events to delivery reports.
  */
-export function alertDeliveries({
+export function alertDeliveries<R = WebhookRequest>({
   alert,
+  render,
   send,
   scheduler = asyncScheduler,
   queueSize = 100,
   maxRetries = 5,
   baseDelayMs = 1000,
   timeoutMs = 5000,
-}: AlertDeliveriesOptions): OperatorFunction<AlertEvent, AlertDelivery> {
+}: AlertDeliveriesOptions<R>): OperatorFunction<AlertEvent, AlertDelivery> {
+  const toRequest =
+    render ??
+    ((event: AlertEvent): R => {
+      if (alert === undefined) throw new TypeError('alertDeliveries needs `alert` or `render`');
+      const { body, contentType } = renderAlertBody(event, alert.body);
+      return { url: alert.webhook, headers: alert.headers, body, contentType } as R;
+    });
   const deliver = (event: AlertEvent): Observable<AlertDelivery> => {
-    const { body, contentType } = renderAlertBody(event, alert.body);
-    const request: WebhookRequest = { url: alert.webhook, headers: alert.headers, body, contentType };
+    const request = toRequest(event);
     return sendWithRetry(() => send(request), { maxRetries, baseDelayMs, timeoutMs, scheduler }).pipe(
       map(({ outcome, attempts }): AlertDelivery => ({
         event,

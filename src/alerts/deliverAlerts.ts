@@ -2,8 +2,10 @@ import { type Observable, type SchedulerLike, type Subscription, asyncScheduler 
 import type { AlertSpec } from '../config/types.js';
 import { type AlertDelivery, alertDeliveries } from './alertDeliveries.js';
 import type { AlertEvent } from './alertEvents.js';
-import { type PostWebhook, postOnce } from './webhookPoster.js';
-import { webhookHost } from './webhookHost.js';
+import { createAlertSender, sendOnce } from './alertSender.js';
+import { type SendEmail, createEmailSender } from './emailSender.js';
+import { alertHost, renderAlert } from './providers/index.js';
+import type { PostWebhook } from './webhookPoster.js';
 
 /** The logging {@link deliverAlerts} needs; a bunyan logger fits. */
 export interface AlertLogger {
@@ -14,13 +16,19 @@ export interface AlertLogger {
 
 /** Parameters of {@link deliverAlerts}. */
 export interface DeliverAlertsParams {
-  /** The alerts for this webhook (from `alertEvents(alert)`). */
+  /** The alerts for this alert (from `alertEvents(alert)`). */
   events$: Observable<AlertEvent>;
-  /** The webhook's config. */
+  /** The alert's config: its `type` picks the provider that renders each alert. */
   alert: AlertSpec;
   /** The adapter that POSTs (`createWebhookPoster()`). */
   post: PostWebhook;
+  /** The adapter that sends e-mail (`type: email`). Default `createEmailSender()`. */
+  sendEmail?: SendEmail;
   logger: AlertLogger;
+  /** Hides secrets in failure reasons (the daemon's `secrets.mask`). Default: as is. */
+  mask?: (text: string) => string;
+  /** Told what became of each alert, to count it (`metrics.recordAlertDelivery`). */
+  recordDelivery?: (delivery: AlertDelivery) => void;
   /** Where backoff waits and deadlines run. Default `asyncScheduler`. */
   scheduler?: SchedulerLike;
   /** Alerts that may wait while one is delivered; beyond that the oldest waiting is dropped. Default 100. */
@@ -34,35 +42,59 @@ export interface DeliverAlertsParams {
 }
 
 /**
- * A sink: delivers one webhook's alerts in a stream of its own and logs what became of each —
- * `alert sent` (info), `alert failed` (error), `alert dropped` (warn) — with the monitor, the state
- * and the webhook's host; never its URL (tokens) nor header values. Nothing is thrown: a failure of
- * `events$` itself is logged too. Delivery never blocks or delays the stream that feeds it (see
- * {@link alertDeliveries}); unsubscribing aborts the request in flight.
+ * A sink: delivers one alert's events through its provider (`alert.type`: the provider renders,
+ * the HTTP or SMTP adapter sends) in a stream of its own, and logs what became of each — `alert
+ * sent` (info), `alert failed` (error), `alert dropped` (warn) — with the monitor, the state, the
+ * alert's `name` and `type` and the provider's host (also as `webhook`, the field's older name);
+ * never a URL path, token, key nor header value. Nothing is thrown: a failure of `events$` itself
+ * is logged too. Delivery never blocks or delays the stream that feeds it, nor any other alert's
+ * (see {@link alertDeliveries}); unsubscribing aborts the request in flight.
  *
- * @param params The alerts, the webhook, the poster, the logger, and queue and retry settings.
+ * @param params The alerts, the alert's config, the adapters, the logger, and queue and retry settings.
  * @returns The subscription; it ends when `events$` completes and the queue has drained.
  */
-export function deliverAlerts({ events$, alert, post, logger, scheduler = asyncScheduler, ...settings }: DeliverAlertsParams): Subscription {
-  const webhook = webhookHost(alert.webhook);
+export function deliverAlerts({
+  events$,
+  alert,
+  post,
+  sendEmail,
+  logger,
+  mask = (text) => text,
+  recordDelivery,
+  scheduler = asyncScheduler,
+  ...settings
+}: DeliverAlertsParams): Subscription {
+  const where: Where = { alert: alert.name, type: alert.type, host: alertHost(alert) };
+  const send = createAlertSender({ post, sendEmail: sendEmail ?? createEmailSender() });
   return events$
-    .pipe(alertDeliveries({ alert, send: (request) => postOnce(post, request), scheduler, ...settings }))
+    .pipe(alertDeliveries({ render: (event) => renderAlert(event, alert), send: (message) => sendOnce(send, message, alert), scheduler, ...settings }))
     .subscribe({
-      next: (delivery) => logDelivery(logger, webhook, delivery),
+      next: (delivery) => {
+        recordDelivery?.(delivery);
+        logDelivery(logger, where, mask, delivery);
+      },
       error: (error: unknown) =>
-        logger.error({ webhook, reason: error instanceof Error ? error.message : String(error) }, 'alert delivery stopped'),
+        logger.error({ ...where, webhook: where.host, reason: mask(error instanceof Error ? error.message : String(error)) }, 'alert delivery stopped'),
     });
 }
 
-function logDelivery(logger: AlertLogger, webhook: string, { event, outcome, attempts, status, error }: AlertDelivery): void {
+/** How a log line names the alert. */
+interface Where {
+  alert: string;
+  type: string;
+  host: string;
+}
+
+function logDelivery(logger: AlertLogger, where: Where, mask: (text: string) => string, { event, outcome, attempts, status, error }: AlertDelivery): void {
   const fields = {
     monitor: event.monitor,
     state: event.state,
     reminder: event.reminder,
-    webhook,
+    ...where,
+    webhook: where.host,
     attempts,
     ...(status === undefined ? {} : { status }),
-    ...(error === undefined ? {} : { code: error.code, reason: error.message }),
+    ...(error === undefined ? {} : { code: error.code, reason: mask(error.message) }),
   };
   if (outcome === 'delivered') logger.info(fields, 'alert sent');
   else if (outcome === 'dropped') logger.warn(fields, 'alert dropped');

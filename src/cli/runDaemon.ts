@@ -7,6 +7,9 @@ import type { Daemon } from '../di/container.js';
 import { alertEvents } from '../alerts/alertEvents.js';
 import { deliverAlerts } from '../alerts/deliverAlerts.js';
 import { createWebhookPoster } from '../alerts/webhookPoster.js';
+import { createEmailSender } from '../alerts/emailSender.js';
+import { alertHealth } from '../alerts/alertHealth.js';
+import { sendsTo } from '../alerts/alertSelection.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
 import { logStateChanges } from '../logging/logStateChanges.js';
 import type { MonitorState } from '../operators/health.js';
@@ -168,14 +171,27 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   if (config.server) recordMetrics({ results$, metrics });
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
-  const alerts = config.alerts.map((alert) =>
-    deliverAlerts({
-      events$: steps$ ? perOwnership(steps$, states$, (resume) => alertEvents(alert, undefined, { resume })) : states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })),
+  const sendEmail = createEmailSender();
+  // Each alert follows the monitors that pick it (`alerts: [...]`, default all), at its own failure_threshold if it sets one.
+  const alerts = config.alerts.map((alert) => {
+    const picked = (state: MonitorState) => sendsTo(specsByName.get(state.monitor), alert.name);
+    const followed$ =
+      alert.failureThreshold === undefined
+        ? states$
+        : results$.pipe(alertHealth({ failureThreshold: alert.failureThreshold, thresholdsFor: (name) => specsByName.get(name), resume: resumed.tracks }));
+    return deliverAlerts({
+      // In a cluster, each ownership of a monitor continues its open incident (from the store).
+      events$: steps$
+        ? perOwnership(steps$, followed$.pipe(filter(picked)), (resume) => alertEvents(alert, undefined, { resume: resume.filter(picked) }))
+        : followed$.pipe(filter(picked), alertEvents(alert, undefined, { resume: resumed.down.filter(picked) })),
       alert,
       post,
+      sendEmail,
       logger,
-    }),
-  );
+      mask: secrets.mask,
+      recordDelivery: ({ outcome }) => metrics.recordAlertDelivery({ alert: alert.name, type: alert.type, outcome }),
+    });
+  });
   metrics.setMonitorCount(config.monitors.length);
 
   const requests = reloadSignals$.pipe(takeUntil(shutdown$)).subscribe(() => void reloads.request('SIGHUP'));

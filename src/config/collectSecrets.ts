@@ -6,7 +6,8 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)
 /**
  * Every value the logs, metrics, alerts and error messages must never show: the `${ENV}`
  * substitutions, passwords and bearer tokens of `auth`, heartbeat tokens, passwords in URLs, and the values of
- * credential headers (`Authorization`, `Cookie`, `Proxy-Authorization`, `*token*`, `*key*`, …).
+ * credential headers (`Authorization`, `Cookie`, `Proxy-Authorization`, `*token*`, `*key*`, …), and
+ * each alert's credentials (routing keys, API keys, bot tokens, SMTP passwords, chat webhook URLs).
  *
  * @param substituted Values of `${ENV}` substitutions.
  * @param monitors The resolved monitors.
@@ -45,13 +46,48 @@ export function collectSecrets(
     }
   }
   for (const alert of alerts) {
-    addUrl(alert.webhook);
-    addHeaders(alert.headers);
+    if (alert.type === 'webhook') {
+      addUrl(alert.webhook);
+      addHeaders(alert.headers);
+    }
+    for (const value of alertCredentials(alert)) secrets.add(value);
   }
   if (storageUrl !== undefined) addUrl(storageUrl);
   if (serverAuth !== undefined) secrets.add('bearer' in serverAuth ? serverAuth.bearer : serverAuth.password);
   secrets.delete('');
   return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The credentials of one alert: its key or token, its SMTP password, and for Slack, Discord and Teams
+ * the webhook URL itself and its path (the token is the path).
+ *
+ * @param alert A resolved alert.
+ * @returns Its secret values (the webhook type's are its URL password and credential headers, above).
+ */
+function alertCredentials(alert: AlertSpec): string[] {
+  switch (alert.type) {
+    case 'slack':
+    case 'discord':
+    case 'teams': {
+      const { pathname, search } = new URL(alert.webhook);
+      return [alert.webhook, `${pathname}${search}`];
+    }
+    case 'telegram':
+      return [alert.botToken];
+    case 'pagerduty':
+      return [alert.routingKey];
+    case 'opsgenie':
+      return [alert.apiKey];
+    case 'ntfy':
+      return alert.token === undefined ? [] : [alert.token];
+    case 'gotify':
+      return [alert.token];
+    case 'email':
+      return alert.password === undefined ? [] : [alert.password];
+    case 'webhook':
+      return [];
+  }
 }
 
 /**

@@ -79,6 +79,7 @@ export function fillMonitorDefaults(
     failureThreshold: checked.failureThreshold ?? MONITOR_DEFAULTS.failureThreshold,
     successThreshold: checked.successThreshold ?? MONITOR_DEFAULTS.successThreshold,
     ...(checked.group === undefined ? {} : { group: checked.group.trim() }),
+    ...(checked.alerts === undefined ? {} : { alerts: checked.alerts.map((name) => name.trim()) }),
   };
   return { ok: true, spec };
 }

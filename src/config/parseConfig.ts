@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
+import { alertSelectionProblems } from './alertSelection.js';
 import { collectSecrets } from './collectSecrets.js';
 import { ConfigError, type KeyProblem } from './configError.js';
 import { decodeUtf8 } from './decodeUtf8.js';
@@ -105,7 +106,8 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   // Monitors are checked merged over defaults:, so only once defaults: and the monitors map are sound.
   const monitorsCheckable = !topProblems.some(({ path }) => path[0] === 'defaults' || (path[0] === 'monitors' && path.length <= 2));
   const monitors = monitorsCheckable ? resolveMonitors(tree, options) : { specs: [], problems: [] };
-  const problems = [...topProblems, ...monitors.problems, ...(top.success ? heartbeatsWithoutServer(monitors.specs, top.data.server?.port) : [])];
+  const selections = top.success ? alertSelectionProblems(tree, monitors.specs, top.data.alerts ?? []) : [];
+  const problems = [...topProblems, ...monitors.problems, ...selections, ...(top.success ? heartbeatsWithoutServer(monitors.specs, top.data.server?.port) : [])];
   if (problems.length > 0 || !top.success) return raise(firstInFile(problems, { lineOf: included.position }), substituted);
 
   const config = assembleConfig(top.data, monitors.specs, substituted, resolve(file));
@@ -129,13 +131,7 @@ function assembleConfig(
   substituted: readonly string[],
   file: string,
 ): Config {
-  const alerts: AlertSpec[] = (top.alerts ?? []).map((alert) => ({
-    webhook: alert.webhook,
-    headers: alert.headers ?? {},
-    sendOnResolved: alert.sendOnResolved ?? false,
-    ...(alert.reminderEvery === undefined ? {} : { reminderEvery: alert.reminderEvery }),
-    ...(alert.body === undefined ? {} : { body: alert.body }),
-  }));
+  const alerts: AlertSpec[] = [...(top.alerts ?? [])];
   const { log, server } = top;
   const stored = top.storage;
   const type = stored?.type ?? 'memory';

@@ -93,18 +93,128 @@ export interface ResolvedMonitorSpec {
    * `timeout` is `grace`, and the HTTP-only keys hold inert values that nothing reads.
    */
   heartbeat?: HeartbeatSpec;
+  /** `alerts: [oncall, chat]`: the alerts (by name) this monitor sends to. Absent: all of them. */
+  alerts?: readonly string[];
 }
 
-/** One alert webhook, resolved. */
-export interface AlertSpec {
-  webhook: string;
-  headers: Readonly<Record<string, string>>;
+/** The kinds of alert `alerts[].type` names; `webhook` is the default. */
+export type AlertType = 'webhook' | 'slack' | 'discord' | 'teams' | 'telegram' | 'pagerduty' | 'opsgenie' | 'ntfy' | 'gotify' | 'email';
+
+/** What every alert has, whatever its type. */
+export interface AlertCommon {
+  /** Unique among alerts; monitors pick alerts by it. Default `<type>-<n>` (`webhook-1`, `slack-2`: n-th of its type). */
+  name: string;
+  type: AlertType;
   sendOnResolved: boolean;
   /** Repeat while still down, ms. Absent: never. */
   reminderEvery?: number;
+  /** Consecutive failed checks before this alert fires, instead of the monitor's `failure_threshold`. */
+  failureThreshold?: number;
+}
+
+/** `type: webhook` (the default): a templated POST to any URL. */
+export interface WebhookAlertSpec extends AlertCommon {
+  type: 'webhook';
+  webhook: string;
+  headers: Readonly<Record<string, string>>;
   /** Body template with `{{monitor}}`, `{{state}}`, `{{error}}`, … Absent: Slack-compatible `{text}`. */
   body?: string;
 }
+
+/** `type: slack`: an incoming-webhook URL (a secret: it holds the token). */
+export interface SlackAlertSpec extends AlertCommon {
+  type: 'slack';
+  webhook: string;
+}
+
+/** `type: discord`: a channel webhook URL (a secret: it holds the token). */
+export interface DiscordAlertSpec extends AlertCommon {
+  type: 'discord';
+  webhook: string;
+}
+
+/** `type: teams`: an incoming-webhook (or Workflows) URL (a secret: it holds the signature). */
+export interface TeamsAlertSpec extends AlertCommon {
+  type: 'teams';
+  webhook: string;
+}
+
+/** `type: telegram`: a bot's `sendMessage`. */
+export interface TelegramAlertSpec extends AlertCommon {
+  type: 'telegram';
+  botToken: string;
+  chatId: string;
+  /** Default `https://api.telegram.org`. */
+  apiUrl: string;
+}
+
+/** `type: pagerduty`: Events API v2. */
+export interface PagerDutyAlertSpec extends AlertCommon {
+  type: 'pagerduty';
+  routingKey: string;
+  /** Default `https://events.pagerduty.com/v2/enqueue`. */
+  url: string;
+  severity: 'critical' | 'error' | 'warning' | 'info';
+}
+
+/** `type: opsgenie`: Alert API v2, create and close by alias. */
+export interface OpsgenieAlertSpec extends AlertCommon {
+  type: 'opsgenie';
+  apiKey: string;
+  /** Default `https://api.opsgenie.com` (EU: `https://api.eu.opsgenie.com`). */
+  apiUrl: string;
+  /** `P1` … `P5`. Absent: Opsgenie's default (P3). */
+  priority?: 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+}
+
+/** `type: ntfy`: publish to a topic. */
+export interface NtfyAlertSpec extends AlertCommon {
+  type: 'ntfy';
+  /** Default `https://ntfy.sh`. */
+  url: string;
+  topic: string;
+  /** Access token (`Authorization: Bearer`). */
+  token?: string;
+  /** 1 (min) … 5 (max); default 4 for down, 3 for up. */
+  priority?: number;
+}
+
+/** `type: gotify`: push to a self-hosted Gotify. */
+export interface GotifyAlertSpec extends AlertCommon {
+  type: 'gotify';
+  url: string;
+  /** The application token (`X-Gotify-Key`). */
+  token: string;
+  /** 0 … 10. Default 8. */
+  priority: number;
+}
+
+/** `type: email`: SMTP through nodemailer. */
+export interface EmailAlertSpec extends AlertCommon {
+  type: 'email';
+  host: string;
+  /** Default 587. */
+  port: number;
+  /** `true`: TLS from the first byte (port 465). Default false: STARTTLS, which is then required. */
+  secure: boolean;
+  username?: string;
+  password?: string;
+  from: string;
+  to: readonly string[];
+}
+
+/** One entry of `alerts:`, resolved. */
+export type AlertSpec =
+  | WebhookAlertSpec
+  | SlackAlertSpec
+  | DiscordAlertSpec
+  | TeamsAlertSpec
+  | TelegramAlertSpec
+  | PagerDutyAlertSpec
+  | OpsgenieAlertSpec
+  | NtfyAlertSpec
+  | GotifyAlertSpec
+  | EmailAlertSpec;
 
 /** Where history is kept (`storage:`), resolved. */
 export interface StorageSpec {

@@ -37,6 +37,15 @@ export interface RxmonMetrics {
   removeMonitor(monitor: string, url?: string): void;
   /** Counts what the storage sink did: `rxmon_store_*`. */
   recordStore(event: StoreMetricEvent): void;
+  /** Counts one alert's fate at one provider: `rxmon_alert_deliveries_total{alert,type,outcome}`. */
+  recordAlertDelivery(event: AlertDeliveryMetricEvent): void;
+}
+
+/** What the alert sinks report to the metrics: the alert's name and type, and what became of one alert. */
+export interface AlertDeliveryMetricEvent {
+  alert: string;
+  type: string;
+  outcome: 'delivered' | 'failed' | 'dropped';
 }
 
 /** What the storage sink reports to the metrics. */
@@ -121,6 +130,9 @@ export function createMetrics({ shard, maskUrl = maskUrlPassword, processMetrics
           families.storePrunedRows.inc(event.rows);
           break;
       }
+    },
+    recordAlertDelivery({ alert, type, outcome }) {
+      families.alertDeliveries.inc({ alert, type, outcome });
     },
     removeMonitor(monitor, url) {
       const entry = monitors.get(monitor);

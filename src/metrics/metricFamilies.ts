@@ -32,6 +32,7 @@ export interface MetricFamilies {
   storeDroppedResults: Counter<never>;
   storePendingResults: Gauge<never>;
   storePrunedRows: Counter<never>;
+  alertDeliveries: Counter<'alert' | 'type' | 'outcome'>;
 }
 
 /**
@@ -122,6 +123,12 @@ export function registerMetricFamilies(registry: Registry): MetricFamilies {
     storePrunedRows: new Counter({
       name: 'rxmon_store_pruned_rows_total',
       help: 'Rows deleted from the store by retention.',
+      registers,
+    }),
+    alertDeliveries: new Counter({
+      name: 'rxmon_alert_deliveries_total',
+      help: 'Alerts handed to a provider, by alert name, provider type and outcome (delivered, failed or dropped).',
+      labelNames: ['alert', 'type', 'outcome'],
       registers,
     }),
   };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { LogLevel } from '../types.js';
-import { duration } from './durationSchema.js';
-import { requestHeaders } from './headersSchema.js';
+import { alertsSchema } from './alertSchema.js';
 import { checkMonitorName } from './monitorName.js';
 import { monitorDefaultsSchema, type SpecSchemaOptions } from './monitorSchema.js';
 import { authSchema } from './requestSchemas.js';
@@ -10,7 +9,6 @@ import { storageSchema } from './storageSchema.js';
 import { clusterSchema } from './clusterSchema.js';
 import { struct } from './struct.js';
 import { workersSchema } from './workersSchema.js';
-import { httpUrl } from './urlSchema.js';
 import { MISSING_KEY, isPlainMap, optionalSection, wrongType } from './valueSchema.js';
 
 /** The levels `log.level` accepts (any case: the original's `"INFO"` works). */
@@ -41,25 +39,6 @@ function monitorsMap(): z.ZodType<Record<string, Record<string, unknown>>, unkno
 }
 
 /**
- * One entry of `alerts:`: a webhook and how to call it.
- *
- * @param options How the input is written.
- * @returns The schema.
- */
-function alertSchema({ style, unitlessAs }: SpecSchemaOptions) {
-  return struct(
-    {
-      webhook: httpUrl(),
-      headers: optionalSection(requestHeaders()),
-      sendOnResolved: flag().optional(),
-      reminderEvery: duration(unitlessAs).optional(),
-      body: text().optional(),
-    },
-    style,
-  );
-}
-
-/**
  * The whole YAML file (snake_case keys), except each monitor's own keys (checked per monitor after
  * `defaults:` is merged). `log.format` is accepted and ignored: the original had it; rxmon writes
  * bunyan JSON lines.
@@ -85,7 +64,7 @@ export function configSchema(options: SpecSchemaOptions) {
       // Read and merged into monitors: before this schema runs (includeFiles.ts); listed for "did you mean".
       include: z.unknown().optional(),
       monitors: monitorsMap(),
-      alerts: optionalSection(z.array(alertSchema(options))),
+      alerts: optionalSection(alertsSchema(options)),
       storage: optionalSection(storageSchema(options)),
       cluster: optionalSection(clusterSchema(options)),
     },

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { byteSize } from './byteSizeSchema.js';
 import { caFile } from './caFileSchema.js';
 import { duration } from './durationSchema.js';
@@ -50,6 +50,8 @@ function monitorFields({ style, unitlessAs, baseDir }: SpecSchemaOptions) {
     failureThreshold: wholeNumber(1).optional(),
     successThreshold: wholeNumber(1).optional(),
     group: text({ nonEmpty: true }).optional(),
+    // Alert names; checked against `alerts:` once both are known (alertSelection.ts).
+    alerts: optionalSection(z.array(text({ nonEmpty: true }))),
   };
 }
 
