@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LogLevel } from '../types.js';
 import { duration } from './durationSchema.js';
 import { requestHeaders } from './headersSchema.js';
+import { maintenanceEntrySchema } from './maintenanceSchema.js';
 import { checkMonitorName } from './monitorName.js';
 import { monitorDefaultsSchema, type SpecSchemaOptions } from './monitorSchema.js';
 import { authSchema } from './requestSchemas.js';
@@ -83,6 +84,7 @@ export function configSchema(options: SpecSchemaOptions) {
       monitors: monitorsMap(),
       alerts: optionalSection(z.array(alertSchema(options))),
       storage: optionalSection(storageSchema(options)),
+      maintenance: optionalSection(z.array(maintenanceEntrySchema(options))),
     },
     style,
   );
