@@ -23,6 +23,8 @@ import { createStatusPage } from '../statusPage/createStatusPage.js';
 import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
+import { maintenanceRoutes } from '../api/maintenanceRoutes.js';
+import { maintenanceStreams, markMaintenance, suppressDuringMaintenance, windowView } from '../maintenance/index.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -82,6 +84,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
       }
       metrics.setMonitorCount(next.monitors.length);
       live?.setMonitors(next.monitors);
+      maintenance.reload(next.maintenance);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
       watcher?.update(next.includes);
       current = next;
@@ -98,6 +101,15 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   }
   if (resumed.tracks.length > 0) logger.info({ store: store.type, monitors: resumed.tracks.length, down: resumed.down.length }, 'resumed from the store');
 
+  // Maintenance windows: the config's and the store's ad hoc ones (polled, so other instances' count too).
+  const maintenance = maintenanceStreams({
+    store,
+    specs: config.maintenance,
+    monitors: () => current.monitors,
+    stop$: shutdown$,
+    onError: (error) => logger.warn({ err: error }, 'maintenance: reading ad hoc windows from the store failed'),
+  });
+
   // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
   const live = config.server ? new LiveMonitors(config.monitors) : undefined;
   live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
@@ -111,6 +123,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
           ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, reload: () => reloads.request('http') }),
           ...statusPage?.routes,
           ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
+          ...(live ? maintenanceRoutes({ store, live, changed: maintenance.refresh, onError: (error) => logger.warn({ err: error }, 'API maintenance call failed') }) : {}),
         },
         { auth: config.server.auth, publicPage: config.statusPage.public },
       ),
@@ -121,6 +134,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
 
   const results$ = dispatcher.run(shutdown$, reloadedSpecs$).pipe(
     map((result) => maskResultSecrets(result, secrets.mask)),
+    markMaintenance(maintenance.windows$, (name) => specsByName.get(name)),
     // Once complete, stay complete: a shutdown that came before the start must not start it again per sink.
     share({ resetOnComplete: false }),
   );
@@ -135,6 +149,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     share(),
   );
   const following = live && updates$.subscribe((update) => live.apply(update));
+  const maintained = live && maintenance.changes$.subscribe(({ monitor, window }) => live.setMaintenance(monitor, window && windowView(window)));
   const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
@@ -142,7 +157,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
   const alerts = config.alerts.map((alert) =>
-    deliverAlerts({ events$: states$.pipe(alertEvents(alert, undefined, { resume: resumed.down })), alert, post, logger }),
+    deliverAlerts({ events$: states$.pipe(suppressDuringMaintenance(maintenance.changes$), alertEvents(alert, undefined, { resume: resumed.down })), alert, post, logger }),
   );
   metrics.setMonitorCount(config.monitors.length);
 
@@ -168,6 +183,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     watcher?.close();
     statusPage?.stop();
     following?.unsubscribe();
+    maintained?.unsubscribe();
     live?.stop();
     await server?.close();
   }
