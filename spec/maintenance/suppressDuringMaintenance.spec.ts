@@ -1,6 +1,7 @@
 import { TestScheduler } from 'rxjs/testing';
 import type { MonitorState } from '../../src/operators/health.js';
 import type { MaintenanceChange } from '../../src/maintenance/maintenanceStream.js';
+import { dropDuringMaintenance } from '../../src/maintenance/dropDuringMaintenance.js';
 import { suppressDuringMaintenance } from '../../src/maintenance/suppressDuringMaintenance.js';
 import { fakeResult } from '../operators/fakeResult.js';
 import { once } from './windows.js';
@@ -65,6 +66,20 @@ describe('suppressDuringMaintenance', () => {
       const windows = hot(' ---E---', changes);
       const input = cold('  -u---#', states);
       expectObservable(input.pipe(suppressDuringMaintenance(windows))).toBe('-u---#', states);
+    });
+  });
+});
+
+describe('dropDuringMaintenance', () => {
+  it('drops the values of a monitor while it is in maintenance, and only those', () => {
+    newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
+      const windows = hot(' ---E-----L----', changes);
+      const alerts = { r: { monitor: 'api', reminder: true }, w: { monitor: 'web', reminder: true } };
+      const input = cold('  -r---r-w---r-|', alerts);
+      const inputSubs = '   ^------------!';
+      expectObservable(input.pipe(dropDuringMaintenance(windows))).toBe('-r-----w---r-|', alerts);
+      expectSubscriptions(input.subscriptions).toBe(inputSubs);
+      expectSubscriptions(windows.subscriptions).toBe(inputSubs);
     });
   });
 });

@@ -24,7 +24,7 @@ import { type Shard, inShard } from '../monitor/shard.js';
 import { reloadController } from './reloadController.js';
 import { maskResultSecrets } from '../check/maskResultSecrets.js';
 import { maintenanceRoutes } from '../api/maintenanceRoutes.js';
-import { maintenanceStreams, markMaintenance, suppressDuringMaintenance, windowView } from '../maintenance/index.js';
+import { dropDuringMaintenance, maintenanceStreams, markMaintenance, suppressDuringMaintenance, windowView } from '../maintenance/index.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -157,7 +157,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   logStateChanges({ states$, logger });
   const post = createWebhookPoster();
   const alerts = config.alerts.map((alert) =>
-    deliverAlerts({ events$: states$.pipe(suppressDuringMaintenance(maintenance.changes$), alertEvents(alert, undefined, { resume: resumed.down })), alert, post, logger }),
+    deliverAlerts({ events$: states$.pipe(suppressDuringMaintenance(maintenance.changes$), alertEvents(alert, undefined, { resume: resumed.down }), dropDuringMaintenance(maintenance.changes$)), alert, post, logger }),
   );
   metrics.setMonitorCount(config.monitors.length);
 

@@ -16,6 +16,7 @@ export { type MaintenanceState, maintenanceAt } from './maintenanceAt.js';
 export { type MaintenanceChange, maintenance$, maintenanceChanges } from './maintenanceStream.js';
 export { type MaintenanceStreams, type MaintenanceStreamsParams, maintenanceStreams } from './maintenanceStreams.js';
 export { type ActiveWindow, type MaintainedMonitor, type MaintenanceSource, type MaintenanceWindow, type WindowView, appliesTo, windowView } from './maintenanceWindow.js';
+export { dropDuringMaintenance } from './dropDuringMaintenance.js';
 export { markMaintenance } from './markMaintenance.js';
 export { suppressDuringMaintenance } from './suppressDuringMaintenance.js';
 export { type Occurrence, nextStartAfter, occurrenceAt } from './windowAt.js';
