@@ -259,6 +259,16 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
       });
     });
 
+    describe('when retention prunes ad hoc maintenance windows', () => {
+      it('deletes windows ended longer ago than the incident log is kept, and no others', async () => {
+        const retention: Retention = { results: DAY, failures: DAY, changes: 10 * DAY, hourly: DAY, daily: DAY };
+        await store.addMaintenance({ id: 'old', monitor: 'api', startMs: T0, endMs: T0 + HOUR, createdMs: T0 });
+        await store.addMaintenance({ id: 'recent', monitor: 'api', startMs: T0 + 5 * DAY, endMs: T0 + 5 * DAY + HOUR, createdMs: T0 });
+        expect(await prune(store, retention, T0 + 12 * DAY, 100)).toBe(1);
+        expect((await store.maintenance(T0)).map((window) => window.id)).toEqual(['recent']);
+      });
+    });
+
     describe('when results carry the maintenance mark', () => {
       it('reads the mark back and leaves those checks out of the aggregates', async () => {
         const marked = { ...minimalResult('api', T0 + 1_000), maintenance: true as const };

@@ -106,6 +106,14 @@ export class MemoryStore implements Store {
           }
         }
       }
+      // Ad hoc maintenance windows are kept as long as the incident log.
+      for (const [id, window] of this.windows) {
+        if (left <= 0) break;
+        if (nowMs - window.endMs > retention.changes) {
+          this.windows.delete(id);
+          left -= 1;
+        }
+      }
       return of(batchSize - left);
     });
   }

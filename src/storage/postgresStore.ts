@@ -414,6 +414,8 @@ export class PostgresStore implements Store {
       ['DELETE FROM state_changes WHERE id IN (SELECT id FROM state_changes WHERE since_ms < $1 ORDER BY since_ms LIMIT $2)', nowMs - retention.changes],
       ['DELETE FROM hourly WHERE (monitor_id, start_ms) IN (SELECT monitor_id, start_ms FROM hourly WHERE start_ms < $1 ORDER BY start_ms LIMIT $2)', nowMs - retention.hourly - BUCKET_MS.hour],
       ['DELETE FROM daily WHERE (monitor_id, start_ms) IN (SELECT monitor_id, start_ms FROM daily WHERE start_ms < $1 ORDER BY start_ms LIMIT $2)', nowMs - retention.daily - BUCKET_MS.day],
+      // Ad hoc maintenance windows are kept as long as the incident log.
+      ['DELETE FROM maintenance WHERE id IN (SELECT id FROM maintenance WHERE end_ms < $1 ORDER BY end_ms LIMIT $2)', nowMs - retention.changes],
     ];
     return this.withClient(async (client) => {
       let left = batchSize;

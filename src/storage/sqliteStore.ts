@@ -180,6 +180,8 @@ export class SqliteStore implements Store {
           nowMs - retention.hourly - BUCKET_MS.hour,
         ],
         ['DELETE FROM daily WHERE (monitor_id, start_ms) IN (SELECT monitor_id, start_ms FROM daily WHERE start_ms < ? ORDER BY start_ms LIMIT ?)', nowMs - retention.daily - BUCKET_MS.day],
+        // Ad hoc maintenance windows are kept as long as the incident log.
+        ['DELETE FROM maintenance WHERE id IN (SELECT id FROM maintenance WHERE end_ms < ? ORDER BY end_ms LIMIT ?)', nowMs - retention.changes],
       ];
       let left = batchSize;
       try {
