@@ -50,7 +50,7 @@ export function adHocView(window: AdHocWindow): AdHocWindowView {
   };
 }
 
-/** Reads a small JSON body; `undefined` when it is not JSON or too large. */
+/** Reads a small JSON body, or says why not (not JSON, larger than {@link MAX_BODY_BYTES}). */
 async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; problem: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
