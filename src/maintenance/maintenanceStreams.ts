@@ -31,7 +31,7 @@ export interface MaintenanceStreams {
   readonly changes$: Observable<MaintenanceChange>;
   /** Re-reads the ad hoc windows now (after this instance wrote one). */
   refresh(): void;
-  /** Takes the config's windows after a reload. */
+  /** Takes the config's windows after a reload (and sees the monitors a reload added). */
   reload(specs: readonly MaintenanceSpec[]): void;
 }
 
@@ -45,6 +45,8 @@ export interface MaintenanceStreams {
  */
 export function maintenanceStreams({ store, specs, monitors, stop$, scheduler = asyncScheduler, pollEveryMs = AD_HOC_POLL_MS, onError }: MaintenanceStreamsParams): MaintenanceStreams {
   const configured = new BehaviorSubject<readonly MaintenanceSpec[]>(specs);
+  // A reload may add monitors that a window on now covers: the changes are worked out again then.
+  const reloaded = new BehaviorSubject<void>(undefined);
   const refreshes = new Subject<void>();
   const now = () => scheduler.now();
   const windows$ = combineLatest([
@@ -59,8 +61,14 @@ export function maintenanceStreams({ store, specs, monitors, stop$, scheduler = 
   return {
     windows$,
     active$,
-    changes$: active$.pipe(maintenanceChanges(monitors)),
+    changes$: combineLatest([active$, reloaded]).pipe(
+      map(([active]) => active),
+      maintenanceChanges(monitors),
+    ),
     refresh: () => refreshes.next(),
-    reload: (next) => configured.next(next),
+    reload: (next) => {
+      configured.next(next);
+      reloaded.next();
+    },
   };
 }
