@@ -36,6 +36,8 @@ export interface AdHocWindowView {
 }
 
 /**
+ * An ad hoc window as the API and the CLI print it: times as ISO, absent fields absent.
+ *
  * @param window A stored ad hoc window.
  * @returns Its JSON face.
  */
