@@ -57,3 +57,20 @@ export { createMetrics, recordMetrics, type RxmonMetrics, type MetricsOptions } 
 
 // The status page and its live feed: `results$` piped into Server-Sent Events.
 export { createStatusPage, sseResponse, type StatusPage, type StatusPageParams, type SseOptions } from './statusPage/index.js';
+
+// Maintenance windows: the pure evaluation, the scheduler-driven stream and the operators.
+export {
+  occurrenceAt,
+  nextStartAfter,
+  maintenanceAt,
+  activeWindows$,
+  maintenance$,
+  maintenanceChanges,
+  markMaintenance,
+  suppressDuringMaintenance,
+  dropDuringMaintenance,
+  type ActiveWindow,
+  type MaintenanceChange,
+  type MaintenanceWindow,
+} from './maintenance/index.js';
+export type { MaintenanceSpec, OneOffMaintenanceSpec, RecurringMaintenanceSpec } from './config/types.js';

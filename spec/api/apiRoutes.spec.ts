@@ -34,11 +34,12 @@ describe('GET /api/v1/monitors', () => {
       group: 'public',
       state: 'down',
       since: new Date(NOW - 5 * 60_000).toISOString(),
+      maintenance: null,
       last: web.at(-1),
       uptime: { '24h': 0.9, '7d': 0.9, '30d': 0.9 },
     });
     expect(body.monitors[1]).toMatchObject({ name: 'slow', group: null, state: 'up', uptime: { '24h': 1, '7d': 1, '30d': 1 } });
-    expect(body.monitors[2]).toEqual({ name: 'fresh', group: null, state: 'pending', since: null, last: null, uptime: { '24h': null, '7d': null, '30d': null } });
+    expect(body.monitors[2]).toEqual({ name: 'fresh', group: null, state: 'pending', since: null, maintenance: null, last: null, uptime: { '24h': null, '7d': null, '30d': null } });
   });
 
   it('still lists the monitors (uptime null) when the store does not answer', async () => {

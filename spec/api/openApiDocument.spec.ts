@@ -11,6 +11,7 @@ describe('openApiDocument', () => {
 
   it.each([
     '/api/v1/monitors',
+    '/api/v1/maintenance',
     '/api/v1/monitors/{name}/results',
     '/api/v1/monitors/{name}/incidents',
     '/api/v1/monitors/{name}/uptime',
@@ -33,8 +34,14 @@ describe('openApiDocument', () => {
     for (const name of refs) expect(document.components.schemas).toHaveProperty(name);
   });
 
+  it('documents starting and stopping ad hoc maintenance windows', () => {
+    expect(document.paths['/api/v1/maintenance'].post.responses['201']).toBeDefined();
+    expect(document.paths['/api/v1/maintenance'].delete.responses['200']).toBeDefined();
+  });
+
   it('names the fields of the contract', () => {
-    expect(document.components.schemas.Monitor.required).toEqual(['name', 'group', 'state', 'since', 'last', 'uptime']);
+    expect(document.components.schemas.Monitor.required).toEqual(['name', 'group', 'state', 'since', 'maintenance', 'last', 'uptime']);
+    expect(document.components.schemas.MaintenanceWindow.required).toEqual(['name', 'source', 'start', 'end']);
     expect(document.components.schemas.Uptime.required).toEqual(['window', 'ratio', 'checks', 'ok']);
     expect(Object.keys(document.components.schemas.Incident.properties)).toEqual(['since', 'until', 'error']);
   });

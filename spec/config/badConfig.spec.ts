@@ -353,6 +353,57 @@ const cases: BadConfigCase[] = [
     env: { HOST: 'x' },
     expected: 'bad.yml:3: monitors.api.url: unterminated "${" (write "$${" for a literal "${")',
   },
+  // ── maintenance: ───────────────────────────────────────────────────────────────────────────
+  {
+    name: 'a maintenance window in an unknown time zone',
+    yaml: `${OK_MONITOR}maintenance:\n  - every: [mon]\n    at: "02:00"\n    duration: 1h\n    timezone: Europe/Berln\n`,
+    expected: 'bad.yml:8: maintenance[0].timezone: unknown time zone "Europe/Berln" (expected an IANA name such as Europe/Berlin or UTC)',
+  },
+  {
+    name: 'a maintenance window with a bad cron pattern',
+    yaml: `${OK_MONITOR}maintenance:\n  - cron: "0 25 * * *"\n    duration: 1h\n`,
+    expected: 'bad.yml:5: maintenance[0].cron: not a valid cron pattern: Invalid value for hour: 25',
+  },
+  {
+    name: 'a maintenance window with a cron pattern of six fields',
+    yaml: `${OK_MONITOR}maintenance:\n  - cron: "0 0 2 * * *"\n    duration: 1h\n`,
+    expected: 'bad.yml:5: maintenance[0].cron: expected a cron pattern of five fields (minute hour day month weekday) such as "0 2 * * *"',
+  },
+  {
+    name: 'a one-off maintenance window that ends before it starts',
+    yaml: `${OK_MONITOR}maintenance:\n  - start: "2026-12-05T22:00:00+01:00"\n    end: "2026-12-05T21:00:00+01:00"\n`,
+    expected: 'bad.yml:6: maintenance[0].end: must be after start',
+  },
+  {
+    name: 'a one-off maintenance window without an offset',
+    yaml: `${OK_MONITOR}maintenance:\n  - start: "2026-12-05T22:00:00"\n    end: "2026-12-05T23:00:00Z"\n`,
+    expected: 'bad.yml:5: maintenance[0].start: expected an ISO 8601 time with an offset such as "2026-12-05T22:00:00+01:00" or "…Z"',
+  },
+  {
+    name: 'a maintenance window for an unknown monitor',
+    yaml: `${OK_MONITOR}maintenance:\n  - monitors: [okk]\n    cron: "0 2 * * *"\n    duration: 1h\n`,
+    expected: 'bad.yml:5: maintenance[0].monitors[0]: unknown monitor "okk" (did you mean ok?)',
+  },
+  {
+    name: 'a maintenance window for an unknown group',
+    yaml: `${OK_MONITOR}maintenance:\n  - groups: [payments]\n    cron: "0 2 * * *"\n    duration: 1h\n`,
+    expected: 'bad.yml:5: maintenance[0].groups[0]: unknown group "payments"',
+  },
+  {
+    name: 'a recurring maintenance window without a duration',
+    yaml: `${OK_MONITOR}maintenance:\n  - every: [sat, sun]\n    at: "23:00"\n`,
+    expected: 'bad.yml:5: maintenance[0]: missing required key duration (how long each occurrence lasts, such as 1h)',
+  },
+  {
+    name: 'a maintenance window with an unknown weekday',
+    yaml: `${OK_MONITOR}maintenance:\n  - every: [monday]\n    at: "23:00"\n    duration: 2h\n`,
+    expected: 'bad.yml:5: maintenance[0].every: expected weekdays (sun, mon, tue, wed, thu, fri, sat) or day, got "monday"',
+  },
+  {
+    name: 'a maintenance window with neither start/end nor every/cron',
+    yaml: `${OK_MONITOR}maintenance:\n  - name: nightly\n    duration: 2h\n`,
+    expected: 'bad.yml:5: maintenance[0]: expected start and end (a one-off window) or every/cron with duration (a recurring one)',
+  },
 ];
 
 describe('loadConfig on a bad config', () => {

@@ -120,6 +120,26 @@ class Proxy {
     expect((error as StoreError).problem).toBe(`schema version 99 is newer than this rxmon (${SCHEMA_VERSION}); upgrade rxmon`);
   });
 
+  it('migrates a version 1 schema to version 2 (maintenance): old results read back unmarked, windows can be kept', async () => {
+    const name = schema();
+    const v1 = await openPostgresStore(PG_URL, { schema: name, migrations: POSTGRES_MIGRATIONS.slice(0, 1) });
+    await v1.results({ order: 'asc' });
+    await v1.close();
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`INSERT INTO "${name}".monitors (name, method, url) VALUES ('api', 'GET', 'https://api.example.com/')`);
+    await client.query(`INSERT INTO "${name}".results (monitor_id, started_at_ms, ok, bytes, duration) SELECT id, $1, true, 2, 12000 FROM "${name}".monitors`, [T0]);
+    const v2 = await openPostgresStore(PG_URL, { schema: name });
+    expect((await v2.results({ order: 'asc' })).results).toEqual([{ monitor: 'api', method: 'GET', url: 'https://api.example.com/', startedAt: new Date(T0).toISOString(), ok: true, bytes: 2, durationMs: 12 }]);
+    await v2.addMaintenance({ id: 'x', group: 'payments', startMs: T0, endMs: T0 + 60_000, reason: 'deploy', createdMs: T0 });
+    expect(await v2.stopMaintenance({ group: 'payments' }, T0 + 1_000)).toBe(1);
+    expect(await v2.maintenance(T0)).toEqual([{ id: 'x', group: 'payments', startMs: T0, endMs: T0 + 1_000, reason: 'deploy', createdMs: T0 }]);
+    await v2.close();
+    const meta = await client.query(`SELECT value FROM "${name}".meta WHERE key = 'schema_version'`);
+    await client.end();
+    expect(meta.rows).toEqual([{ value: '2' }]);
+  });
+
   it('migrates an older schema in place and keeps its rows', async () => {
     const name = schema();
     const v1 = await openPostgresStore(PG_URL, { schema: name });

@@ -106,6 +106,23 @@ describe('openSqliteStore', () => {
   });
 
   describe('when the file is at an older schema version', () => {
+    it('migrates a version 1 file to version 2 (maintenance): old results read back unmarked, windows can be kept', async () => {
+      const file = join(tempDir(), 'rxmon.db');
+      await (await openSqliteStore(file, { migrations: SQLITE_MIGRATIONS.slice(0, 1) })).close();
+      const raw = new Database(file);
+      raw.prepare("INSERT INTO monitors (name, method, url) VALUES ('api', 'GET', 'http://api.example.com/')").run();
+      raw.prepare("INSERT INTO results (monitor_id, started_at_ms, ok, bytes, duration, error_code, error_message) VALUES (1, ?, 0, 0, 3000, 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:80')").run(T0);
+      raw.close();
+      const v2 = await openSqliteStore(file);
+      expect((await v2.results({ order: 'asc' })).results).toEqual([minimalResult('api', T0)]);
+      await v2.addMaintenance({ id: 'x', monitor: 'api', startMs: T0, endMs: T0 + 60_000, createdMs: T0 });
+      expect(await v2.maintenance(T0)).toEqual([{ id: 'x', monitor: 'api', startMs: T0, endMs: T0 + 60_000, createdMs: T0 }]);
+      await v2.close();
+      const check = new Database(file, { readonly: true });
+      expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2');
+      check.close();
+    });
+
     it('migrates it in place and keeps its rows', async () => {
       const file = join(tempDir(), 'rxmon.db');
       const v1 = await openSqliteStore(file);

@@ -1,7 +1,7 @@
 import { lastValueFrom } from 'rxjs';
 import type { CheckResult } from '../../src/check/checkResult.js';
 import { countResult, emptyBucket } from '../../src/storage/aggregates.js';
-import type { Retention, Store, StoreBatch, UptimeFigure } from '../../src/storage/store.js';
+import type { AdHocWindow, Retention, Store, StoreBatch, UptimeFigure } from '../../src/storage/store.js';
 import { DAY, HOUR, T0, batchOf, changeOf, fullResult, minimalResult } from './storeFixtures.js';
 
 /** Makes a fresh, empty store for one test; the contract closes it. */
@@ -232,6 +232,51 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
     it('closes twice without complaint', async () => {
       await store.close();
       await store.close();
+    });
+
+    describe('when ad hoc maintenance windows are kept', () => {
+      const window = (id: string, more: Partial<AdHocWindow> = {}): AdHocWindow => ({ id, monitor: 'api', startMs: T0, endMs: T0 + HOUR, createdMs: T0, ...more });
+
+      it('reads back the windows not over yet, oldest start first, absent fields absent', async () => {
+        await store.addMaintenance(window('b', { startMs: T0 + 60_000, reason: 'deploy 1.2.3' }));
+        await store.addMaintenance(window('a', { monitor: undefined, group: 'payments' }));
+        await store.addMaintenance(window('old', { endMs: T0 + 1_000 }));
+        expect(await store.maintenance(T0 + 1_000)).toEqual([
+          { id: 'a', group: 'payments', startMs: T0, endMs: T0 + HOUR, createdMs: T0 },
+          { id: 'b', monitor: 'api', startMs: T0 + 60_000, endMs: T0 + HOUR, reason: 'deploy 1.2.3', createdMs: T0 },
+        ]);
+      });
+
+      it('stops the windows of one monitor or group now, and no others', async () => {
+        await store.addMaintenance(window('a'));
+        await store.addMaintenance(window('b', { monitor: 'web' }));
+        await store.addMaintenance(window('c', { monitor: undefined, group: 'payments' }));
+        expect(await store.stopMaintenance({ monitor: 'api' }, T0 + 5_000)).toBe(1);
+        expect(await store.stopMaintenance({ monitor: 'api' }, T0 + 6_000)).toBe(0);
+        expect((await store.maintenance(T0 + 5_000)).map((kept) => kept.id)).toEqual(['b', 'c']);
+        expect(await store.stopMaintenance({ group: 'payments' }, T0 + 7_000)).toBe(1);
+        expect(await store.maintenance(T0 + 7_000)).toEqual([window('b', { monitor: 'web' })]);
+      });
+    });
+
+    describe('when retention prunes ad hoc maintenance windows', () => {
+      it('deletes windows ended longer ago than the incident log is kept, and no others', async () => {
+        const retention: Retention = { results: DAY, failures: DAY, changes: 10 * DAY, hourly: DAY, daily: DAY };
+        await store.addMaintenance({ id: 'old', monitor: 'api', startMs: T0, endMs: T0 + HOUR, createdMs: T0 });
+        await store.addMaintenance({ id: 'recent', monitor: 'api', startMs: T0 + 5 * DAY, endMs: T0 + 5 * DAY + HOUR, createdMs: T0 });
+        expect(await prune(store, retention, T0 + 12 * DAY, 100)).toBe(1);
+        expect((await store.maintenance(T0)).map((window) => window.id)).toEqual(['recent']);
+      });
+    });
+
+    describe('when results carry the maintenance mark', () => {
+      it('reads the mark back and leaves those checks out of the aggregates', async () => {
+        const marked = { ...minimalResult('api', T0 + 1_000), maintenance: true as const };
+        await write(store, batchOf([minimalResult('api', T0), marked]));
+        expect((await store.results({ monitor: 'api', order: 'asc' })).results).toEqual([minimalResult('api', T0), marked]);
+        const [figure] = await store.uptime({ sinceMs: T0 - HOUR, untilMs: T0 + HOUR, monitors: ['api'] });
+        expect({ checks: figure.checks, ok: figure.ok }).toEqual({ checks: 1, ok: 0 });
+      });
     });
   });
 }

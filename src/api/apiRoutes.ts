@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { CheckResult } from '../check/checkResult.js';
 import type { LiveMonitor, LiveMonitors } from '../live/liveMonitors.js';
+import type { WindowView } from '../maintenance/maintenanceWindow.js';
 import { type RouteHandler, type Routes, restOfPath } from '../server/routes.js';
 import type { Store, UptimeFigure } from '../storage/store.js';
 import { uptimeOver } from '../storage/uptimeOver.js';
@@ -36,8 +37,11 @@ const MONITOR_PREFIX = '/api/v1/monitors/';
 export interface MonitorSummary {
   name: string;
   group: string | null;
-  state: 'up' | 'down' | 'pending';
+  /** `maintenance` while in a maintenance window (see `maintenance`). */
+  state: 'up' | 'down' | 'pending' | 'maintenance';
   since: string | null;
+  /** The maintenance window it is in now, or null. */
+  maintenance: WindowView | null;
   last: CheckResult | null;
   /** In a cluster: the instance that checks the monitor now. */
   instance?: string;
@@ -133,6 +137,7 @@ function summaryOf(monitor: LiveMonitor, figures: Record<string, ReadonlyMap<str
     group: monitor.group ?? null,
     state: monitor.state,
     since: monitor.since ?? null,
+    maintenance: monitor.maintenance ?? null,
     last: monitor.last ?? null,
     ...(monitor.instance === undefined ? {} : { instance: monitor.instance }),
     uptime: {

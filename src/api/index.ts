@@ -1,10 +1,10 @@
 /**
- * rxmon's API room: the JSON API under `/api/v1/` (monitors, results, incidents, uptime, the OpenAPI
- * document), the badges under `/badge/`, and `server.auth` (the guard of every route).
+ * rxmon's API room: the JSON API under `/api/v1/` (monitors, results, incidents, uptime, ad hoc
+ * maintenance windows, the OpenAPI document), the badges under `/badge/`, and `server.auth` (the guard of every route).
  *
  * Owns: route handlers and the pure pieces behind them (query parsing, incident pairing, badge
  * rendering and colours, credential checks), and the per-window uptime cache.
- * May import: `check/` and `operators/` types, `config/types`, `live/`, `server/routes` and
+ * May import: `check/` and `operators/` types, `config/types`, `live/`, `maintenance/` types, `server/routes` and
  * `storage/` (the `Store` interface, `uptimeOver`, the cursor format). Never the status page or the
  * CLI; the composition root (`cli/runDaemon.ts`) spreads these routes into the listener.
  */
@@ -25,6 +25,8 @@ export { DEFAULT_RESULTS_LIMIT, MAX_RESULTS_LIMIT, type ResultsParams, parseResu
 export { UPTIME_CACHE_MS, UptimeCache, type UptimeCacheOptions, ratioOf } from './uptimeCache.js';
 export { WINDOWS, WINDOW_PROBLEM, type UptimeWindow, parseWindow } from './windows.js';
 export { openApiDocument } from './openApiDocument.js';
+export { type AdHocWindowView, type MaintenanceRoutesParams, adHocView, maintenanceRoutes } from './maintenanceRoutes.js';
+export { type KnownNames, MAX_AD_HOC_MS, type MaintenanceRequest, parseMaintenanceRequest, parseTarget } from './maintenanceRequest.js';
 export { sendError, sendJson } from './sendJson.js';
 
 /** What {@link apiAndBadgeRoutes} serves from. */

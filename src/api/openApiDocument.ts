@@ -50,6 +50,64 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/v1/maintenance': {
+      get: {
+        tags: ['api'],
+        summary: 'Maintenance now: the windows on (with the monitors each covers) and the ad hoc windows not over yet.',
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              required: ['active', 'adHoc'],
+              properties: {
+                active: { type: 'array', items: { allOf: [ref('MaintenanceWindow'), { type: 'object', properties: { monitors: { type: 'array', items: { type: 'string' } } } }] } },
+                adHoc: { type: 'array', items: ref('AdHocWindow') },
+              },
+            },
+            'Maintenance now.',
+          ),
+          '401': errorResponse('Credentials missing or wrong.'),
+          '503': errorResponse('The store did not answer.'),
+        },
+      },
+      post: {
+        tags: ['api'],
+        summary: 'Opens an ad hoc window now, for a monitor or a group, kept in the store (every instance sees it within 5 s).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['for'],
+                properties: { monitor: { type: 'string' }, group: { type: 'string' }, for: { type: 'string', description: 'A duration: `30m`, `2h` (a bare number is seconds).' }, reason: { type: 'string' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': json({ type: 'object', required: ['window'], properties: { window: ref('AdHocWindow') } }, 'The window.'),
+          '400': errorResponse('A bad body: names the field.'),
+          '401': errorResponse('Credentials missing or wrong.'),
+          '404': errorResponse('Unknown monitor or group.'),
+          '503': errorResponse('The store did not answer.'),
+        },
+      },
+      delete: {
+        tags: ['api'],
+        summary: 'Ends now the ad hoc windows of a monitor (`?monitor=`) or a group (`?group=`).',
+        parameters: [
+          { name: 'monitor', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'group', in: 'query', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': json({ type: 'object', required: ['stopped'], properties: { stopped: { type: 'integer' } } }, 'How many windows were ended.'),
+          '400': errorResponse('Neither or both of monitor and group.'),
+          '401': errorResponse('Credentials missing or wrong.'),
+          '503': errorResponse('The store did not answer.'),
+        },
+      },
+    },
     '/api/v1/monitors/{name}': {
       get: {
         tags: ['api'],
@@ -151,16 +209,42 @@ export const openApiDocument = {
           finalUrl: { type: 'string' },
           certExpiresInDays: { type: 'number' },
           scheduleLagMs: { type: 'number' },
+          maintenance: { const: true, description: 'Present when the check started inside a maintenance window of its monitor.' },
+        },
+      },
+      MaintenanceWindow: {
+        type: 'object',
+        required: ['name', 'source', 'start', 'end'],
+        properties: {
+          name: { type: 'string', description: "The config window's name, or `ad hoc`." },
+          source: { type: 'string', enum: ['config', 'adhoc'] },
+          start: { type: 'string', format: 'date-time' },
+          end: { type: 'string', format: 'date-time' },
+          reason: { type: 'string' },
+          id: { type: 'string', description: 'An ad hoc window\'s id.' },
+        },
+      },
+      AdHocWindow: {
+        type: 'object',
+        required: ['id', 'start', 'end'],
+        properties: {
+          id: { type: 'string' },
+          monitor: { type: 'string' },
+          group: { type: 'string' },
+          start: { type: 'string', format: 'date-time' },
+          end: { type: 'string', format: 'date-time' },
+          reason: { type: 'string' },
         },
       },
       Monitor: {
         type: 'object',
-        required: ['name', 'group', 'state', 'since', 'last', 'uptime'],
+        required: ['name', 'group', 'state', 'since', 'maintenance', 'last', 'uptime'],
         properties: {
           name: { type: 'string' },
           group: { type: ['string', 'null'] },
-          state: { type: 'string', enum: ['up', 'down', 'pending'] },
+          state: { type: 'string', enum: ['up', 'down', 'pending', 'maintenance'], description: '`maintenance` while in a maintenance window, whatever the checks say.' },
           since: { type: ['string', 'null'], format: 'date-time', description: '`startedAt` of the result that decided the state.' },
+          maintenance: { oneOf: [ref('MaintenanceWindow'), { type: 'null' }], description: 'The window the monitor is in now.' },
           last: { oneOf: [ref('CheckResult'), { type: 'null' }] },
           instance: { type: 'string', description: 'In a cluster (`cluster.enabled`): the instance that checks the monitor now. Absent otherwise, or while no instance owns it.' },
           uptime: {

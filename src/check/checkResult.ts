@@ -64,4 +64,6 @@ export interface CheckResult {
   certExpiresInDays?: number;
   /** Actual minus planned start of this check, ms (set by the monitor's schedule). */
   scheduleLagMs?: number;
+  /** `true` when the check started inside a maintenance window of its monitor (absent otherwise). */
+  maintenance?: true;
 }

@@ -27,6 +27,7 @@ export const DEFAULT_CONFIG_PATH = 'config/config.yml';
 /** `--help` text. */
 export const USAGE = `Usage: rxmon [options]
        rxmon history [options]   stored results as JSON lines (rxmon history --help)
+       rxmon maintenance start|stop|list [options]   ad hoc maintenance windows (rxmon maintenance --help)
 
 Reactive HTTP monitoring daemon: checks every configured URL at its own fixed rate and logs one
 bunyan JSON record per check on stdout (pretty: rxmon | npx bunyan).

@@ -17,6 +17,7 @@ import type { Store } from '../storage/store.js';
 import { StoreError } from '../storage/storeError.js';
 import { forShard, runDaemon } from './runDaemon.js';
 import { runHistory } from './runHistory.js';
+import { runMaintenance } from './runMaintenance.js';
 import { type CliOptions, USAGE, UsageError, parseCliArgs } from './parseCliArgs.js';
 
 /** Exit codes of the CLI (documented in the README and `--help`). */
@@ -73,6 +74,7 @@ function stdoutClosed$(stdout: NodeJS.WritableStream): Observable<unknown> {
  */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io: ProcessIo = defaultIo): Promise<number> {
   if (argv[0] === 'history') return runHistory(argv.slice(1), env, io);
+  if (argv[0] === 'maintenance') return runMaintenance(argv.slice(1), env, io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, env);

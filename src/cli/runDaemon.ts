@@ -30,6 +30,8 @@ import { pingRoutes } from '../server/pingRoutes.js';
 import { registerHeartbeatMetrics } from '../metrics/heartbeatMetrics.js';
 import { followOthers } from '../cluster/followOthers.js';
 import { perOwnership } from '../cluster/perOwnership.js';
+import { maintenanceRoutes } from '../api/maintenanceRoutes.js';
+import { dropDuringMaintenance, maintenanceStreams, markMaintenance, suppressDuringMaintenance, windowView } from '../maintenance/index.js';
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -89,6 +91,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
       }
       metrics.setMonitorCount(next.monitors.length);
       live?.setMonitors(next.monitors);
+      maintenance.reload(next.maintenance);
       if (next.log.level !== current.log.level) logger.level(next.log.level);
       watcher?.update(next.includes);
       current = next;
@@ -116,6 +119,16 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     tap((step) => step.stopped.forEach((name) => metrics.removeMonitor(name))),
     share(),
   );
+
+  // Maintenance windows: the config's and the store's ad hoc ones (polled, so other instances' count too).
+  const maintenance = maintenanceStreams({
+    store,
+    specs: config.maintenance,
+    monitors: () => current.monitors,
+    stop$: shutdown$,
+    onError: (error) => logger.warn({ err: error }, 'maintenance: reading ad hoc windows from the store failed'),
+  });
+
   // What every monitor is now, for the API and the badges: kept from the daemon's own health updates.
   const live = config.server ? new LiveMonitors(config.monitors) : undefined;
   live?.restore(resumed.tracks, new Map(resumed.pages.flatMap((page) => (page.results.length > 0 ? [[page.monitor, page.results.at(-1)!] as const] : []))));
@@ -131,6 +144,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
             ...operationalRoutes({ registry: metrics.registry, isRunning: () => running, notReady: () => cluster?.notReady(), reload: () => reloads.request('http') }),
             ...statusPage?.routes,
             ...(live ? apiAndBadgeRoutes({ store, live, onError: (error) => logger.warn({ err: error }, 'API read failed') }) : {}),
+            ...(live ? maintenanceRoutes({ store, live, changed: maintenance.refresh, onError: (error) => logger.warn({ err: error }, 'API maintenance call failed') }) : {}),
           },
           { auth: config.server.auth, publicPage: config.statusPage.public },
         ),
@@ -144,6 +158,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
 
   const results$ = dispatcher.run(shutdown$, steps$ ? steps$.pipe(map((step) => step.specs)) : reloadedSpecs$).pipe(
     map((result) => maskResultSecrets(result, secrets.mask)),
+    markMaintenance(maintenance.windows$, (name) => specsByName.get(name)),
     // Once complete, stay complete: a shutdown that came before the start must not start it again per sink.
     share({ resetOnComplete: false }),
   );
@@ -165,6 +180,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   const following = live && updates$.subscribe((update) => live.apply(update));
   // Monitors other instances check: their state and latest result come from the store.
   const others = live && cluster && followOthers({ live, store, instanceOf: cluster.instanceOf, me: cluster.instance, rounds$: cluster.rounds$, every: 2 * config.cluster.heartbeatEvery, onError: (error) => logger.warn({ err: error }, 'cluster: store read failed') });
+  const maintained = live && maintenance.changes$.subscribe(({ monitor, window }) => live.setMaintenance(monitor, window && windowView(window)));
   const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
@@ -181,9 +197,11 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
         : results$.pipe(alertHealth({ failureThreshold: alert.failureThreshold, thresholdsFor: (name) => specsByName.get(name), resume: resumed.tracks }));
     return deliverAlerts({
       // In a cluster, each ownership of a monitor continues its open incident (from the store).
-      events$: steps$
-        ? perOwnership(steps$, followed$.pipe(filter(picked)), (resume) => alertEvents(alert, undefined, { resume: resume.filter(picked) }))
-        : followed$.pipe(filter(picked), alertEvents(alert, undefined, { resume: resumed.down.filter(picked) })),
+      // During maintenance state changes are held (and released after it) and reminders dropped.
+      events$: (steps$
+        ? perOwnership(steps$, followed$.pipe(filter(picked), suppressDuringMaintenance(maintenance.changes$)), (resume) => alertEvents(alert, undefined, { resume: resume.filter(picked) }))
+        : followed$.pipe(filter(picked), suppressDuringMaintenance(maintenance.changes$), alertEvents(alert, undefined, { resume: resumed.down.filter(picked) }))
+      ).pipe(dropDuringMaintenance(maintenance.changes$)),
       alert,
       post,
       sendEmail,
@@ -219,6 +237,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
     statusPage?.stop();
     following?.unsubscribe();
     others?.unsubscribe();
+    maintained?.unsubscribe();
     live?.stop();
     await server?.close();
   }

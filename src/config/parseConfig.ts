@@ -14,6 +14,7 @@ import { includeFiles } from './includeFiles.js';
 import { formatKeyPath } from './keyPath.js';
 import { mergeMonitorDefaults } from './mergeMonitorDefaults.js';
 import { readYamlDocument } from './readYamlDocument.js';
+import { resolveMaintenance } from './resolveMaintenance.js';
 import { configSchema } from './schema/configSchema.js';
 import { describeIssue, keyProblems } from './schema/describeIssue.js';
 import { yamlMonitorSchema, type SpecSchemaOptions } from './schema/monitorSchema.js';
@@ -107,10 +108,18 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   const monitorsCheckable = !topProblems.some(({ path }) => path[0] === 'defaults' || (path[0] === 'monitors' && path.length <= 2));
   const monitors = monitorsCheckable ? resolveMonitors(tree, options) : { specs: [], problems: [] };
   const selections = top.success ? alertSelectionProblems(tree, monitors.specs, top.data.alerts ?? []) : [];
-  const problems = [...topProblems, ...monitors.problems, ...selections, ...(top.success ? heartbeatsWithoutServer(monitors.specs, top.data.server?.port) : [])];
+  // Which monitors and groups a maintenance window names is checked once the monitors are known.
+  const maintenance = top.success ? resolveMaintenance(top.data.maintenance ?? [], monitors.specs) : { specs: [], problems: [] };
+  const problems = [
+    ...topProblems,
+    ...monitors.problems,
+    ...selections,
+    ...maintenance.problems,
+    ...(top.success ? heartbeatsWithoutServer(monitors.specs, top.data.server?.port) : []),
+  ];
   if (problems.length > 0 || !top.success) return raise(firstInFile(problems, { lineOf: included.position }), substituted);
 
-  const config = assembleConfig(top.data, monitors.specs, substituted, resolve(file));
+  const config = { ...assembleConfig(top.data, monitors.specs, substituted, resolve(file)), maintenance: maintenance.specs };
   const clusterProblem = clusterRule(config);
   if (clusterProblem) return raise(clusterProblem, substituted);
   return deepFreeze(included.watched.length > 0 ? { ...config, includes: included.watched } : config);
@@ -130,7 +139,7 @@ function assembleConfig(
   monitors: ResolvedMonitorSpec[],
   substituted: readonly string[],
   file: string,
-): Config {
+): Omit<Config, 'maintenance'> {
   const alerts: AlertSpec[] = [...(top.alerts ?? [])];
   const { log, server } = top;
   const stored = top.storage;

@@ -215,6 +215,41 @@ export type AlertSpec =
   | NtfyAlertSpec
   | GotifyAlertSpec
   | EmailAlertSpec;
+/** Which monitors a maintenance window covers: both lists empty means every monitor. */
+export interface MaintenanceScope {
+  /** Monitor names (each configured). */
+  monitors: readonly string[];
+  /** Group names (each some monitor's `group`). */
+  groups: readonly string[];
+}
+
+/** A one-off window of `maintenance:`, resolved: `start` to `end`. */
+export interface OneOffMaintenanceSpec extends MaintenanceScope {
+  kind: 'once';
+  /** The window's `name` (default `maintenance-<n>`, its place in the list). */
+  name: string;
+  /** Start, ms since the epoch (inclusive). */
+  startMs: number;
+  /** End, ms since the epoch (exclusive; after `startMs`). */
+  endMs: number;
+  /** Why (ad hoc windows; absent in the config). */
+  reason?: string;
+}
+
+/** A recurring window of `maintenance:`, resolved: a cron pattern in a time zone, and how long each lasts. */
+export interface RecurringMaintenanceSpec extends MaintenanceScope {
+  kind: 'recurring';
+  name: string;
+  /** Five-field cron pattern of the starts (`every: [mon] + at: "02:00"` becomes `0 2 * * 1`). */
+  cron: string;
+  /** IANA time zone the pattern is read in. Default `UTC`. */
+  timezone: string;
+  /** How long each occurrence lasts, ms of elapsed time (a DST change does not stretch it). */
+  durationMs: number;
+}
+
+/** One window of `maintenance:`, resolved. */
+export type MaintenanceSpec = OneOffMaintenanceSpec | RecurringMaintenanceSpec;
 
 /** Where history is kept (`storage:`), resolved. */
 export interface StorageSpec {
@@ -280,6 +315,8 @@ export interface Config {
   storage: StorageSpec;
   /** Several instances, one set of monitors. */
   cluster: ClusterSpec;
+  /** `maintenance:` windows, in file order (ad hoc ones live in the store). */
+  maintenance: readonly MaintenanceSpec[];
   /**
    * Values that must never be printed (logs, metrics, alerts, error messages): every `${ENV}`
    * substitution, `auth` passwords and bearer tokens, passwords in URLs, credential header values.

@@ -3,14 +3,17 @@ import type { CheckResult } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
 import type { HealthUpdate } from '../operators/healthSteps.js';
 import type { HealthSnapshot } from '../storage/store.js';
+import type { WindowView } from '../maintenance/maintenanceWindow.js';
 
 /** A monitor as it is now: what the page, the API and the badges show first. */
 export interface LiveMonitor {
   name: string;
   /** The monitor's `group` (absent: ungrouped). */
   group?: string;
-  /** `pending` until its health thresholds first decide. */
-  state: 'up' | 'down' | 'pending';
+  /** `pending` until its health thresholds first decide; `maintenance` while in a maintenance window (whatever its health). */
+  state: 'up' | 'down' | 'pending' | 'maintenance';
+  /** The maintenance window it is in now; absent outside one. */
+  maintenance?: WindowView;
   /** `startedAt` of the result that decided the current state. */
   since?: string;
   /** The latest result (secrets masked), or absent before the first one. */
@@ -36,6 +39,8 @@ export interface LiveMonitor {
  */
 export class LiveMonitors {
   private entries = new Map<string, LiveMonitor>();
+  /** Each monitor's health state, which `state` shows outside maintenance. */
+  private readonly health = new Map<string, 'up' | 'down' | 'pending'>();
   private readonly changed = new Subject<LiveMonitor>();
   private readonly listChanged = new Subject<void>();
 
@@ -76,7 +81,7 @@ export class LiveMonitors {
     for (const snapshot of tracks) {
       const entry = this.entries.get(snapshot.monitor);
       if (!entry) continue;
-      if (snapshot.track.state !== 'unknown') entry.state = snapshot.track.state;
+      if (snapshot.track.state !== 'unknown') this.setHealth(entry, snapshot.track.state);
       if (snapshot.since !== undefined) entry.since = snapshot.since;
     }
     for (const [name, result] of lastResults) {
@@ -94,9 +99,30 @@ export class LiveMonitors {
     const entry = this.entries.get(result.monitor);
     if (!entry) return;
     entry.last = result;
-    if (track.state !== 'unknown') entry.state = track.state;
+    if (track.state !== 'unknown') this.setHealth(entry, track.state);
     if (since !== undefined) entry.since = since;
     if (this.changed.observed) this.changed.next(entry);
+  }
+
+  /**
+   * Puts a monitor in maintenance (with the window) or takes it out (ignored for a monitor not
+   * configured): its `state` reads `maintenance` meanwhile, then its health state again.
+   *
+   * @param name The monitor.
+   * @param window The window it is in now, or `undefined` when it left.
+   */
+  setMaintenance(name: string, window: WindowView | undefined): void {
+    const entry = this.entries.get(name);
+    if (!entry) return;
+    if (window) entry.maintenance = window;
+    else delete entry.maintenance;
+    entry.state = window ? 'maintenance' : (this.health.get(name) ?? 'pending');
+    if (this.changed.observed) this.changed.next(entry);
+  }
+
+  private setHealth(entry: LiveMonitor, state: 'up' | 'down'): void {
+    this.health.set(entry.name, state);
+    if (entry.maintenance === undefined) entry.state = state;
   }
 
   /**

@@ -13,14 +13,14 @@ export const OVERVIEW_SCRIPT = `
   var body = document.body;
   var refreshMs = (Number(body.getAttribute('data-refresh')) || 30) * 1000;
   var live = document.getElementById('live');
-  var LABEL = { up: 'Up', down: 'Down', pending: 'Pending' };
+  var LABEL = { up: 'Up', down: 'Down', pending: 'Pending', maintenance: 'Maintenance' };
   var rows = [];
   var names = [];
   var groupOf = [];
   var groups = [];
-  var counts = { up: 0, down: 0, pending: 0 };
+  var counts = { up: 0, down: 0, pending: 0, maintenance: 0 };
   Array.prototype.forEach.call(document.querySelectorAll('details.group'), function (details) {
-    var group = { el: details, name: (details.getAttribute('data-g') || '').toLowerCase(), counts: { up: 0, down: 0, pending: 0 }, wasOpen: details.open };
+    var group = { el: details, name: (details.getAttribute('data-g') || '').toLowerCase(), counts: { up: 0, down: 0, pending: 0, maintenance: 0 }, wasOpen: details.open };
     groups.push(group);
     Array.prototype.forEach.call(details.querySelectorAll('tr[data-i]'), function (row) {
       var i = Number(row.getAttribute('data-i'));
@@ -52,31 +52,33 @@ export const OVERVIEW_SCRIPT = `
     return l < 10000 ? Math.round(l) + ' ms' : (l / 1000).toFixed(1) + ' s';
   }
   function headline() {
-    var total = counts.up + counts.down + counts.pending;
+    var total = counts.up + counts.down + counts.pending + counts.maintenance;
     var monitors = total === 1 ? '1 monitor' : total + ' monitors';
     if (total === 0) return 'No monitors configured';
     if (counts.down > 0) return counts.down + ' of ' + monitors + ' down';
     if (counts.pending > 0) return counts.up === 0 ? 'Waiting for the first results' : counts.up + ' of ' + monitors + ' up, ' + counts.pending + ' pending';
+    if (counts.maintenance > 0) return counts.up + ' of ' + monitors + ' up, ' + counts.maintenance + ' in maintenance';
     return total === 1 ? 'The monitor is up' : 'All ' + monitors + ' up';
   }
   function renderSummary() {
     var summary = document.getElementById('summary');
-    var overall = counts.down > 0 ? 'down' : counts.pending > 0 ? 'pending' : counts.up > 0 ? 'up' : 'empty';
+    var overall = counts.down > 0 ? 'down' : counts.pending > 0 ? 'pending' : counts.up + counts.maintenance > 0 ? 'up' : 'empty';
     summary.className = 'card summary summary-' + overall;
     summary.setAttribute('data-overall', overall);
     document.getElementById('headline').textContent = headline();
-    ['up', 'down', 'pending'].forEach(function (s) { summary.querySelector('[data-count="' + s + '"]').textContent = String(counts[s]); });
+    ['up', 'down', 'pending', 'maintenance'].forEach(function (s) { summary.querySelector('[data-count="' + s + '"]').textContent = String(counts[s]); });
     document.title = counts.down > 0 ? '(' + counts.down + ' down) rxmon status' : 'rxmon status';
     document.getElementById('down-count').textContent = String(counts.down);
     document.getElementById('none-down').hidden = counts.down > 0;
   }
   function renderGroup(group) {
     var c = group.counts;
-    var total = c.up + c.down + c.pending;
+    var total = c.up + c.down + c.pending + c.maintenance;
     var span = text('span', 'counts');
     span.appendChild(text('span', '', total === 1 ? '1 monitor' : total + ' monitors'));
     if (c.down > 0) span.appendChild(text('span', 'cd', c.down + ' down'));
     if (c.pending > 0) span.appendChild(text('span', '', c.pending + ' pending'));
+    if (c.maintenance > 0) span.appendChild(text('span', '', c.maintenance + ' in maintenance'));
     var old = group.el.querySelector('summary .counts');
     old.parentNode.replaceChild(span, old);
   }

@@ -9,7 +9,7 @@ export interface PageDelta {
   /** The monitor's index in the page's monitor list (`data-i` on its row). */
   i: number;
   /** Its state. */
-  s: 'up' | 'down' | 'pending';
+  s: 'up' | 'down' | 'pending' | 'maintenance';
   /** The last HTTP status; absent when no response arrived. */
   st?: number;
   /** The last check's latency, whole ms. */

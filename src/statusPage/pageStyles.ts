@@ -48,6 +48,7 @@ body {
 .chip-up, .state-up { color: var(--up); background: var(--up-bg); }
 .chip-down, .state-down { color: var(--down); background: var(--down-bg); }
 .chip-pending, .state-pending { color: var(--pending); background: var(--pending-bg); }
+.chip-maintenance, .state-maintenance { color: #1d4ed8; background: #dbeafe; }
 .monitors { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 16px; }
 .monitor {
   background: var(--card); border-radius: 14px; padding: 16px 18px 14px; box-shadow: var(--shadow);

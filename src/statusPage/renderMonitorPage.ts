@@ -75,6 +75,10 @@ export function renderMonitorPage({ monitor, url, uptime, range, bins, incidents
       `<span class="state state-${monitor.state}" data-field="state"><span class="dot" aria-hidden="true"></span>${STATE_TEXT[monitor.state]}</span><span class="meta">${since}</span></div>` +
       `<p class="meta">${escapeHtml(monitor.spec.method)} ${escapeHtml(url)}${monitor.group === undefined ? '' : ` · group ${escapeHtml(monitor.group)}`} · every ${escapeHtml(formatInterval(monitor.spec.checkEvery))}` +
       `${last ? ` · last check ${escapeHtml(formatClock(last.startedAt))}` : ' · not checked yet'}</p>` +
+      (monitor.maintenance
+        ? `<p class="meta" data-field="maintenance">In maintenance: ${escapeHtml(monitor.maintenance.name)}${monitor.maintenance.reason === undefined ? '' : ` (${escapeHtml(monitor.maintenance.reason)})`}, ` +
+          `${escapeHtml(formatInstant(monitor.maintenance.start))} to ${escapeHtml(formatInstant(monitor.maintenance.end))}; checks go on, alerts wait.</p>`
+        : '') +
       (last?.error ? `<p class="err" data-field="error"><code>${escapeHtml(last.error.code)}</code> ${escapeHtml(last.error.message)}</p>` : '') +
       `<dl class="figures">${figures.join('')}</dl></section>`,
     `<section class="card" aria-labelledby="chart-title"><h2 id="chart-title">Response time, last ${range}</h2><ul class="ranges">${ranges}</ul>` +

@@ -7,7 +7,7 @@ import { renderDocument } from './pageDocument.js';
 export type PageState = LiveMonitor['state'];
 
 /** The text label of each state: the page never relies on colour alone. */
-export const STATE_TEXT: Readonly<Record<PageState, string>> = { up: 'Up', down: 'Down', pending: 'Pending' };
+export const STATE_TEXT: Readonly<Record<PageState, string>> = { up: 'Up', down: 'Down', pending: 'Pending', maintenance: 'Maintenance' };
 
 /** Where the monitors without a `group` are listed. */
 export const UNGROUPED = 'Ungrouped';
@@ -42,7 +42,7 @@ export type StateCounts = Record<PageState, number>;
  * @returns The count per state.
  */
 export function countStates(states: Iterable<PageState>): StateCounts {
-  const counts: StateCounts = { up: 0, down: 0, pending: 0 };
+  const counts: StateCounts = { up: 0, down: 0, pending: 0, maintenance: 0 };
   for (const state of states) counts[state] += 1;
   return counts;
 }
@@ -53,12 +53,13 @@ export function countStates(states: Iterable<PageState>): StateCounts {
  * @param counts The count per state.
  * @returns Such as `'All 10000 monitors up'`, `'3 of 10000 monitors down'`.
  */
-export function headline({ up, down, pending }: StateCounts): string {
-  const total = up + down + pending;
+export function headline({ up, down, pending, maintenance }: StateCounts): string {
+  const total = up + down + pending + maintenance;
   const monitors = total === 1 ? '1 monitor' : `${total} monitors`;
   if (total === 0) return 'No monitors configured';
   if (down > 0) return `${down} of ${monitors} down`;
   if (pending > 0) return up === 0 ? 'Waiting for the first results' : `${up} of ${monitors} up, ${pending} pending`;
+  if (maintenance > 0) return `${up} of ${monitors} up, ${maintenance} in maintenance`;
   return total === 1 ? 'The monitor is up' : `All ${monitors} up`;
 }
 
@@ -72,7 +73,7 @@ export function overviewTitle(counts: StateCounts): string {
   return counts.down > 0 ? `(${counts.down} down) rxmon status` : 'rxmon status';
 }
 
-const STATE_ORDER: Readonly<Record<PageState, number>> = { down: 0, pending: 1, up: 2 };
+const STATE_ORDER: Readonly<Record<PageState, number>> = { down: 0, pending: 1, maintenance: 2, up: 3 };
 
 /**
  * The overview (`GET /`), made for thousands of monitors: the summary on top, a search box (with
@@ -107,7 +108,7 @@ export function renderOverview({ monitors, uptimeOf, linkOf, nowMs, version, ref
     `<header class="page-head"><h1 class="brand">rxmon <span>status</span></h1><p class="live" id="live" data-live="off">Refreshes every ${refreshSeconds} s</p></header>`,
     renderCounts(counts),
     '<div class="card search" id="search" role="search" hidden><input id="q" type="search" placeholder="Search by name or group (state:down, group:payments)" aria-label="Search monitors" autocomplete="off">' +
-      '<select id="state" aria-label="State"><option value="">Any state</option><option value="down">Down</option><option value="pending">Pending</option><option value="up">Up</option></select>' +
+      '<select id="state" aria-label="State"><option value="">Any state</option><option value="down">Down</option><option value="pending">Pending</option><option value="maintenance">Maintenance</option><option value="up">Up</option></select>' +
       '<output id="matches" for="q state"></output></div>',
   );
   const cards = down.slice(0, MAX_DOWN_CARDS).map((index) => downCard(index, monitors[index], nowMs, linkOf));
@@ -138,8 +139,8 @@ export function renderOverview({ monitors, uptimeOf, linkOf, nowMs, version, ref
 }
 
 function renderCounts(counts: StateCounts): string {
-  const overall = counts.up + counts.down + counts.pending === 0 ? 'empty' : counts.down > 0 ? 'down' : counts.pending > 0 ? 'pending' : 'up';
-  const chips = (['down', 'pending', 'up'] as const)
+  const overall = counts.up + counts.down + counts.pending + counts.maintenance === 0 ? 'empty' : counts.down > 0 ? 'down' : counts.pending > 0 ? 'pending' : 'up';
+  const chips = (['down', 'pending', 'maintenance', 'up'] as const)
     .map((state) => `<span class="chip chip-${state}"><span class="dot" aria-hidden="true"></span><span data-count="${state}">${counts[state]}</span> ${state}</span>`)
     .join('');
   return `<div id="summary" class="card summary summary-${overall}" data-overall="${overall}"><p class="headline" id="headline">${headline(counts)}</p><p class="chips">${chips}</p></div>`;
@@ -152,11 +153,12 @@ function renderCounts(counts: StateCounts): string {
  * @returns The markup.
  */
 export function groupCounts(counts: StateCounts): string {
-  const total = counts.up + counts.down + counts.pending;
+  const total = counts.up + counts.down + counts.pending + counts.maintenance;
   return (
     `<span class="counts"><span>${total === 1 ? '1 monitor' : `${total} monitors`}</span>` +
     (counts.down > 0 ? `<span class="cd">${counts.down} down</span>` : '') +
     (counts.pending > 0 ? `<span>${counts.pending} pending</span>` : '') +
+    (counts.maintenance > 0 ? `<span>${counts.maintenance} in maintenance</span>` : '') +
     '</span>'
   );
 }
@@ -165,7 +167,8 @@ function row(index: number, monitor: LiveMonitor, uptimeOf: (name: string) => nu
   const name = escapeHtml(monitor.name);
   const latency = monitor.last ? formatLatency(monitor.last.durationMs) : UNKNOWN;
   // Optional end tags left out: 10,000 rows are a tenth smaller without them.
-  return `<tr data-i=${index} data-s=${monitor.state}><td><a href="${escapeHtml(linkOf(monitor.name))}">${name}</a><td class=st>${STATE_TEXT[monitor.state]}<td>${latency}<td>${formatPercent(uptimeOf(monitor.name))}`;
+  const window = monitor.maintenance ? ` title="${escapeHtml(`${monitor.maintenance.name} until ${formatClock(monitor.maintenance.end)}`)}"` : '';
+  return `<tr data-i=${index} data-s=${monitor.state}><td><a href="${escapeHtml(linkOf(monitor.name))}">${name}</a><td class=st${window}>${STATE_TEXT[monitor.state]}<td>${latency}<td>${formatPercent(uptimeOf(monitor.name))}`;
 }
 
 function downCard(index: number, monitor: LiveMonitor, nowMs: number, linkOf: (name: string) => string): string {

@@ -74,6 +74,8 @@ export function countResult(bucket: AggregateBucket, result: CheckResult): void 
 
 /**
  * The buckets a batch of results adds to, one per (monitor, bucket start): what a store upserts.
+ * Results marked `maintenance` are left out: uptime and latency figures exclude maintenance time
+ * (the raw results keep the mark).
  *
  * @param results The batch's results.
  * @param width `hour` or `day`.
@@ -82,6 +84,7 @@ export function countResult(bucket: AggregateBucket, result: CheckResult): void 
 export function bucketsOf(results: readonly CheckResult[], width: keyof typeof BUCKET_MS): AggregateBucket[] {
   const byKey = new Map<string, AggregateBucket>();
   for (const result of results) {
+    if (result.maintenance) continue;
     const startMs = bucketStart(Date.parse(result.startedAt), width);
     const key = `${startMs}\u0000${result.monitor}`;
     let bucket = byKey.get(key);

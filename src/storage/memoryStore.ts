@@ -4,9 +4,11 @@ import type { MonitorState } from '../operators/health.js';
 import { BUCKET_MS, addFigure, bucketsOf, emptyBucket } from './aggregates.js';
 import { decodeCursor, encodeCursor, isAfterCursor } from './resultCursor.js';
 import type {
+  AdHocWindow,
   AggregateBucket,
   ChangeQuery,
   HealthSnapshot,
+  MaintenanceTarget,
   ResultPage,
   ResultQuery,
   Retention,
@@ -43,6 +45,7 @@ export class MemoryStore implements Store {
   private readonly changeLog: MonitorState[] = [];
   private readonly aggregates = { hour: new Map<string, AggregateBucket>(), day: new Map<string, AggregateBucket>() };
   private readonly tracks = new Map<string, HealthSnapshot>();
+  private readonly windows = new Map<string, AdHocWindow>();
 
   /** @param options Bounds. */
   constructor(private readonly options: MemoryStoreOptions = {}) {}
@@ -101,6 +104,14 @@ export class MemoryStore implements Store {
             this.aggregates[width].delete(key);
             left -= 1;
           }
+        }
+      }
+      // Ad hoc maintenance windows are kept as long as the incident log.
+      for (const [id, window] of this.windows) {
+        if (left <= 0) break;
+        if (nowMs - window.endMs > retention.changes) {
+          this.windows.delete(id);
+          left -= 1;
         }
       }
       return of(batchSize - left);
@@ -166,6 +177,29 @@ export class MemoryStore implements Store {
   async monitors(): Promise<string[]> {
     const names = new Set([...this.rows.keys(), ...this.tracks.keys(), ...this.changeLog.map((change) => change.monitor)]);
     return [...names].sort();
+  }
+
+  async addMaintenance(window: AdHocWindow): Promise<void> {
+    this.windows.set(window.id, { ...window });
+  }
+
+  async stopMaintenance(target: MaintenanceTarget, nowMs: number): Promise<number> {
+    let stopped = 0;
+    for (const window of this.windows.values()) {
+      const matches = 'monitor' in target ? window.monitor === target.monitor : window.group === target.group;
+      if (matches && window.endMs > nowMs) {
+        window.endMs = Math.max(window.startMs, nowMs);
+        stopped += 1;
+      }
+    }
+    return stopped;
+  }
+
+  async maintenance(nowMs: number): Promise<AdHocWindow[]> {
+    return [...this.windows.values()]
+      .filter((window) => window.endMs > nowMs)
+      .sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1))
+      .map((window) => ({ ...window }));
   }
 
   async close(): Promise<void> {}

@@ -8,11 +8,13 @@ import {
   type MonitorRow,
   type SqlRow,
   byName,
+  decodeAdHocWindow,
   decodeBucket,
   decodeChange,
   decodeFigure,
   decodeHealth,
   decodeResult,
+  encodeAdHocWindow,
   encodeBucket,
   encodeChange,
   encodeHealth,
@@ -21,9 +23,11 @@ import {
 import { BUCKET_COLUMNS, HISTOGRAM_COLUMNS, type Migration, PHASE_COLUMNS, POSTGRES_MIGRATIONS, RESULT_COLUMNS } from './sqlSchema.js';
 import { StoreError } from './storeError.js';
 import type {
+  AdHocWindow,
   AggregateBucket,
   ChangeQuery,
   HealthSnapshot,
+  MaintenanceTarget,
   ResultPage,
   ResultQuery,
   Retention,
@@ -51,7 +55,7 @@ export interface PostgresStoreOptions {
 
 const RESULT_TYPES = [
   'int', 'bigint', 'boolean', 'int', 'bigint', 'bigint', 'float8', 'float8', 'float8', 'float8', 'float8', 'float8',
-  'text', 'text', 'int', 'text', 'float8', 'float8', 'text', 'text', 'text',
+  'text', 'text', 'int', 'text', 'float8', 'float8', 'text', 'text', 'text', 'boolean',
 ] as const;
 const BUCKET_TYPES = ['int', 'bigint', 'bigint', 'bigint', 'float8', 'float8', 'float8', ...HISTOGRAM_COLUMNS.map(() => 'bigint'), 'float8', 'float8', 'float8', 'float8', 'float8', 'bigint'];
 const CHANGE_COLUMNS = ['monitor_id', 'state', 'since_ms', 'consecutive', 'result_json', 'since'];
@@ -277,6 +281,20 @@ export class PostgresStore implements Store {
     return (await this.query('SELECT name FROM monitors', [], 'read failed')).map((row) => row.name as string).sort(byName);
   }
 
+  async addMaintenance(window: AdHocWindow): Promise<void> {
+    await this.query('INSERT INTO maintenance (id, monitor, grp, start_ms, end_ms, reason, created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)', encodeAdHocWindow(window), 'write failed');
+  }
+
+  async stopMaintenance(target: MaintenanceTarget, nowMs: number): Promise<number> {
+    const [column, value] = 'monitor' in target ? ['monitor', target.monitor] : ['grp', target.group];
+    const rows = await this.query(`UPDATE maintenance SET end_ms = greatest(start_ms, $1) WHERE ${column} = $2 AND end_ms > $1 RETURNING id`, [nowMs, value], 'write failed');
+    return rows.length;
+  }
+
+  async maintenance(nowMs: number): Promise<AdHocWindow[]> {
+    return (await this.query('SELECT * FROM maintenance WHERE end_ms > $1 ORDER BY start_ms, id', [nowMs], 'read failed')).map(decodeAdHocWindow);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -396,6 +414,8 @@ export class PostgresStore implements Store {
       ['DELETE FROM state_changes WHERE id IN (SELECT id FROM state_changes WHERE since_ms < $1 ORDER BY since_ms LIMIT $2)', nowMs - retention.changes],
       ['DELETE FROM hourly WHERE (monitor_id, start_ms) IN (SELECT monitor_id, start_ms FROM hourly WHERE start_ms < $1 ORDER BY start_ms LIMIT $2)', nowMs - retention.hourly - BUCKET_MS.hour],
       ['DELETE FROM daily WHERE (monitor_id, start_ms) IN (SELECT monitor_id, start_ms FROM daily WHERE start_ms < $1 ORDER BY start_ms LIMIT $2)', nowMs - retention.daily - BUCKET_MS.day],
+      // Ad hoc maintenance windows are kept as long as the incident log.
+      ['DELETE FROM maintenance WHERE id IN (SELECT id FROM maintenance WHERE end_ms < $1 ORDER BY end_ms LIMIT $2)', nowMs - retention.changes],
     ];
     return this.withClient(async (client) => {
       let left = batchSize;

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../check/checkResult.js';
 import type { MonitorState } from '../operators/health.js';
 import { HISTOGRAM_COLUMNS } from './sqlSchema.js';
-import type { AggregateBucket, HealthSnapshot, UptimeFigure } from './store.js';
+import type { AdHocWindow, AggregateBucket, HealthSnapshot, UptimeFigure } from './store.js';
 
 /**
  * Conversions between rxmon's values and SQL rows, shared by both adapters. What is stored must
@@ -105,6 +105,7 @@ export function encodeResult(result: CheckResult, monitor: MonitorRow): unknown[
     result.method === monitor.method ? null : result.method,
     result.url === monitor.url ? null : result.url,
     time.text,
+    result.maintenance ? 1 : null,
   ];
 }
 
@@ -148,6 +149,7 @@ export function decodeResult(row: SqlRow): CheckResult {
   const certDays = optional(row.cert_days);
   if (certDays !== undefined) result.certExpiresInDays = certDays;
   if (row.lag !== null && row.lag !== undefined) result.scheduleLagMs = fromMicros(row.lag);
+  if (row.maintenance === true || Number(row.maintenance) === 1) result.maintenance = true;
   return result;
 }
 
@@ -296,4 +298,32 @@ export function decodeBucket(row: SqlRow): AggregateBucket {
  */
 export function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * An ad hoc window as `maintenance` values: id, monitor, grp, start_ms, end_ms, reason, created_ms.
+ *
+ * @param window The window.
+ * @returns The column values.
+ */
+export function encodeAdHocWindow(window: AdHocWindow): unknown[] {
+  return [window.id, window.monitor ?? null, window.group ?? null, window.startMs, window.endMs, window.reason ?? null, window.createdMs];
+}
+
+/**
+ * Decodes {@link encodeAdHocWindow}.
+ *
+ * @param row The row.
+ * @returns The window.
+ */
+export function decodeAdHocWindow(row: SqlRow): AdHocWindow {
+  return {
+    id: row.id as string,
+    ...(row.monitor === null || row.monitor === undefined ? {} : { monitor: row.monitor as string }),
+    ...(row.grp === null || row.grp === undefined ? {} : { group: row.grp as string }),
+    startMs: Number(row.start_ms),
+    endMs: Number(row.end_ms),
+    ...(row.reason === null || row.reason === undefined ? {} : { reason: row.reason as string }),
+    createdMs: Number(row.created_ms),
+  };
 }

@@ -11,7 +11,7 @@ export interface Migration {
 }
 
 /** The schema version this rxmon writes (the last migration's). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Columns of `results`, in the order the codec ({@link encodeResult} in `sqlRows.ts`) emits them.
@@ -40,6 +40,7 @@ export const RESULT_COLUMNS = [
   'method',
   'url',
   'started_at',
+  'maintenance',
 ] as const;
 
 /** The 12 histogram columns of an aggregate bucket (`LATENCY_BUCKETS_MS` plus the open bucket). */
@@ -116,11 +117,29 @@ function version1(d: Dialect, okTrue: string, okFalse: string): Migration {
   };
 }
 
+/**
+ * Version 2, maintenance windows: `results.maintenance` (true for a check that started inside a
+ * window; NULL otherwise, so v1 rows read back unchanged) and `maintenance`, the ad hoc windows of
+ * `rxmon maintenance start` and `POST /api/v1/maintenance` (exactly one of monitor and grp set;
+ * `end_ms` moves to the stop time on a stop).
+ */
+function version2(d: Dialect): Migration {
+  return {
+    version: 2,
+    statements: [
+      `ALTER TABLE results ADD COLUMN maintenance ${d.bool}`,
+      `CREATE TABLE maintenance (id TEXT PRIMARY KEY, monitor TEXT, grp TEXT, start_ms ${d.big} NOT NULL, end_ms ${d.big} NOT NULL, ` +
+        `reason TEXT, created_ms ${d.big} NOT NULL)`,
+      'CREATE INDEX maintenance_end ON maintenance (end_ms)',
+    ],
+  };
+}
+
 /** SQLite's migrations, oldest first. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [version1(SQLITE, 'ok = 1', 'ok = 0')];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [version1(SQLITE, 'ok = 1', 'ok = 0'), version2(SQLITE)];
 
 /** PostgreSQL's migrations, oldest first. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [version1(POSTGRES, 'ok', 'NOT ok')];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [version1(POSTGRES, 'ok', 'NOT ok'), version2(POSTGRES)];
 
 /**
  * The migrations a database at `current` still needs, and the version they reach.

@@ -11,11 +11,13 @@ import {
   type MonitorRow,
   type SqlRow,
   byName,
+  decodeAdHocWindow,
   decodeBucket,
   decodeChange,
   decodeFigure,
   decodeHealth,
   decodeResult,
+  encodeAdHocWindow,
   encodeBucket,
   encodeChange,
   encodeHealth,
@@ -24,9 +26,11 @@ import {
 import { BUCKET_COLUMNS, HISTOGRAM_COLUMNS, type Migration, PHASE_COLUMNS, RESULT_COLUMNS, SQLITE_MIGRATIONS, latestVersion } from './sqlSchema.js';
 import { StoreError } from './storeError.js';
 import type {
+  AdHocWindow,
   AggregateBucket,
   ChangeQuery,
   HealthSnapshot,
+  MaintenanceTarget,
   ResultPage,
   ResultQuery,
   Retention,
@@ -176,6 +180,8 @@ export class SqliteStore implements Store {
           nowMs - retention.hourly - BUCKET_MS.hour,
         ],
         ['DELETE FROM daily WHERE (monitor_id, start_ms) IN (SELECT monitor_id, start_ms FROM daily WHERE start_ms < ? ORDER BY start_ms LIMIT ?)', nowMs - retention.daily - BUCKET_MS.day],
+        // Ad hoc maintenance windows are kept as long as the incident log.
+        ['DELETE FROM maintenance WHERE id IN (SELECT id FROM maintenance WHERE end_ms < ? ORDER BY end_ms LIMIT ?)', nowMs - retention.changes],
       ];
       let left = batchSize;
       try {
@@ -299,6 +305,30 @@ export class SqliteStore implements Store {
   async monitors(): Promise<string[]> {
     this.assertOpen();
     return (this.statement('SELECT name FROM monitors').pluck().all() as string[]).sort(byName);
+  }
+
+  async addMaintenance(window: AdHocWindow): Promise<void> {
+    this.assertOpen();
+    try {
+      this.statement('INSERT INTO maintenance (id, monitor, grp, start_ms, end_ms, reason, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...encodeAdHocWindow(window));
+    } catch (error) {
+      throw new StoreError(this.path, `write failed: ${describeSqliteError(error)}`, { cause: error });
+    }
+  }
+
+  async stopMaintenance(target: MaintenanceTarget, nowMs: number): Promise<number> {
+    this.assertOpen();
+    const [column, value] = 'monitor' in target ? ['monitor', target.monitor] : ['grp', target.group];
+    try {
+      return this.statement(`UPDATE maintenance SET end_ms = max(start_ms, ?) WHERE ${column} = ? AND end_ms > ?`).run(nowMs, value, nowMs).changes;
+    } catch (error) {
+      throw new StoreError(this.path, `write failed: ${describeSqliteError(error)}`, { cause: error });
+    }
+  }
+
+  async maintenance(nowMs: number): Promise<AdHocWindow[]> {
+    this.assertOpen();
+    return (this.statement('SELECT * FROM maintenance WHERE end_ms > ? ORDER BY start_ms, id').all(nowMs) as SqlRow[]).map(decodeAdHocWindow);
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,7 @@ import { StoreError } from './storeError.js';
 /** A request from the main thread. */
 export interface WorkerRequest {
   id: number;
-  op: 'write' | 'prune' | 'results' | 'changes' | 'uptime' | 'buckets' | 'resume' | 'monitors' | 'close';
+  op: 'write' | 'prune' | 'results' | 'changes' | 'uptime' | 'buckets' | 'resume' | 'monitors' | 'addMaintenance' | 'stopMaintenance' | 'maintenance' | 'close';
   args: unknown[];
 }
 
@@ -55,6 +55,12 @@ async function serve(store: Store, request: WorkerRequest): Promise<unknown> {
       return store.resume();
     case 'monitors':
       return store.monitors();
+    case 'addMaintenance':
+      return store.addMaintenance(first);
+    case 'stopMaintenance':
+      return store.stopMaintenance(first, second);
+    case 'maintenance':
+      return store.maintenance(first);
     case 'close':
       return store.close();
   }

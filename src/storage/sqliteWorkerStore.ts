@@ -3,9 +3,11 @@ import { type Observable, defer, from, map } from 'rxjs';
 import type { SqliteStoreOptions } from './sqliteStore.js';
 import type { WorkerReply, WorkerRequest } from './sqliteWorker.js';
 import type {
+  AdHocWindow,
   AggregateBucket,
   ChangeQuery,
   HealthSnapshot,
+  MaintenanceTarget,
   ResultPage,
   ResultQuery,
   Retention,
@@ -98,6 +100,9 @@ export async function openSqliteWorkerStore(
     buckets: (monitor: string, query: Omit<UptimeQuery, 'monitors' | 'width'>, width: 'hour' | 'day') => call<AggregateBucket[]>('buckets', monitor, query, width),
     resume: () => call<HealthSnapshot[]>('resume'),
     monitors: () => call<string[]>('monitors'),
+    addMaintenance: (window: AdHocWindow) => call<void>('addMaintenance', window),
+    stopMaintenance: (target: MaintenanceTarget, nowMs: number) => call<number>('stopMaintenance', target, nowMs),
+    maintenance: (nowMs: number) => call<AdHocWindow[]>('maintenance', nowMs),
     close() {
       closing ??= failure
         ? Promise.resolve()

@@ -101,6 +101,28 @@ export interface UptimeQuery {
   width?: 'hour' | 'day';
 }
 
+/**
+ * A maintenance window opened ad hoc (`rxmon maintenance start`, `POST /api/v1/maintenance`), kept
+ * in the store so that every instance sees it. Exactly one of `monitor` and `group` is set.
+ */
+export interface AdHocWindow {
+  /** Unique (a random UUID). */
+  id: string;
+  monitor?: string;
+  group?: string;
+  /** Start, ms since the epoch (inclusive). */
+  startMs: number;
+  /** End, ms since the epoch (exclusive); a stop moves it to the stop time. */
+  endMs: number;
+  /** Why, as given (`--reason`). */
+  reason?: string;
+  /** When it was opened, ms since the epoch. */
+  createdMs: number;
+}
+
+/** Which ad hoc windows a stop ends: those of this monitor, or of this group. */
+export type MaintenanceTarget = { monitor: string } | { group: string };
+
 /** How long each kind of row is kept, ms. */
 export interface Retention {
   /** Every raw result. */
@@ -144,6 +166,12 @@ export interface Store {
   resume(): Promise<HealthSnapshot[]>;
   /** Monitor names that have anything stored. */
   monitors(): Promise<string[]>;
+  /** Keeps an ad hoc maintenance window (called at the edges: the CLI and the API). */
+  addMaintenance(window: AdHocWindow): Promise<void>;
+  /** Ends now the ad hoc windows of a monitor or group not yet over (end moved to `nowMs`); says how many. */
+  stopMaintenance(target: MaintenanceTarget, nowMs: number): Promise<number>;
+  /** The ad hoc windows not over at `nowMs` (including future ones), oldest start first. */
+  maintenance(nowMs: number): Promise<AdHocWindow[]>;
   /** Closes connections and files. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { LogLevel } from '../types.js';
 import { alertsSchema } from './alertSchema.js';
+import { duration } from './durationSchema.js';
+import { requestHeaders } from './headersSchema.js';
+import { maintenanceEntrySchema } from './maintenanceSchema.js';
 import { checkMonitorName } from './monitorName.js';
 import { monitorDefaultsSchema, type SpecSchemaOptions } from './monitorSchema.js';
 import { authSchema } from './requestSchemas.js';
@@ -67,6 +70,7 @@ export function configSchema(options: SpecSchemaOptions) {
       alerts: optionalSection(alertsSchema(options)),
       storage: optionalSection(storageSchema(options)),
       cluster: optionalSection(clusterSchema(options)),
+      maintenance: optionalSection(z.array(maintenanceEntrySchema(options))),
     },
     style,
   );
