@@ -30,7 +30,8 @@ export interface CheckLimiter {
  */
 export class CheckGate implements CheckLimiter {
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  /** Starts of the checks waiting for a slot, oldest first. */
+  protected readonly waiting: Array<() => void> = [];
 
   /**
    * @param max How many gated Observables may be subscribed at once.
@@ -61,11 +62,10 @@ export class CheckGate implements CheckLimiter {
       const release = () => {
         if (released) return;
         released = true;
-        this.active--;
-        this.waiting.shift()?.();
+        this.releaseSlot();
+        this.drain();
       };
       const start = () => {
-        this.active++;
         inner = source$.subscribe({
           next: (value) => subscriber.next(value),
           error: (error) => {
@@ -78,8 +78,11 @@ export class CheckGate implements CheckLimiter {
           },
         });
       };
-      if (this.active < this.max) start();
-      else this.waiting.push(start);
+      if (this.waiting.length === 0 && this.tryAcquire()) start();
+      else {
+        this.waiting.push(start);
+        this.drain();
+      }
       return () => {
         if (inner) {
           inner.unsubscribe();
@@ -90,5 +93,22 @@ export class CheckGate implements CheckLimiter {
         }
       };
     });
+  }
+
+  /** Takes one slot if one is free. Subclasses count elsewhere (`SharedCheckGate`: shared memory). */
+  protected tryAcquire(): boolean {
+    if (this.active >= this.max) return false;
+    this.active++;
+    return true;
+  }
+
+  /** Gives one slot back. */
+  protected releaseSlot(): void {
+    this.active--;
+  }
+
+  /** Starts waiters, oldest first, while slots are free. */
+  protected drain(): void {
+    while (this.waiting.length > 0 && this.tryAcquire()) this.waiting.shift()!();
   }
 }
