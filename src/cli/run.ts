@@ -123,6 +123,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // starts: signals are read in the event loop's poll phase, which the first immediate does not reach.
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setImmediate(resolve));
+  // The first check of a fresh process must measure the target, not Node warming up (bounded: 1 s).
+  const warmUp = await daemon.http.warmUp?.(config.monitors);
+  if (warmUp !== undefined) logger.debug({ warmUp }, 'HTTP path warmed up');
   if (options.once) {
     const results$ = dispatcher.runOnce(shutdown$).pipe(share());
     logCheckResults({ results$, logger });

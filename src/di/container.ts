@@ -3,6 +3,7 @@ import { Container } from 'inversify';
 import type { SecretMask } from '../config/secretMask.js';
 import type { Config } from '../config/types.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
+import type { HttpClient } from '../http/httpClient.js';
 import type { Logger } from '../logging/logger.js';
 import type { RxmonMetrics } from '../metrics/createMetrics.js';
 import { TYPES } from './identifiers.js';
@@ -45,6 +46,8 @@ export interface Daemon {
   metrics: RxmonMetrics;
   /** Secrets never to print; the logger masks them, reloads add to them. */
   secrets: SecretMask;
+  /** The HTTP adapter the monitors share (the CLI warms it up before the first check). */
+  http: HttpClient;
 }
 
 /**
@@ -60,5 +63,6 @@ export function composeDaemon(container: Container): Daemon {
     dispatcher: container.get<Dispatcher>(TYPES.Dispatcher),
     metrics: container.get<RxmonMetrics>(TYPES.Metrics),
     secrets: container.get<SecretMask>(TYPES.SecretMask),
+    http: container.get<HttpClient>(TYPES.HttpClient),
   };
 }
