@@ -13,6 +13,19 @@ const ROUNDS = 25;
  * load moves single samples, not the median of both sides.
  */
 const BOUND_MS = 1;
+/**
+ * The one generous bound: how much *faster* than curl rxmon's TLS phase may be. curl (7.88, OpenSSL 3)
+ * makes a new `SSL_CTX` and loads the `--cacert` file for every connection inside its appconnect
+ * mark, 1–2 ms of its own CPU on this machine even warm; blackbox_exporter's tls phase on the same
+ * server is below rxmon's (bench accuracy case). Slower than curl stays bounded by 1 ms.
+ */
+const TLS_FASTER_BOUND_MS = 2.5;
+
+/** 'within', or the difference when it is not (so a failure says by how much). */
+export function verdict(phase: keyof Phases, diffMs: number): 'within' | number {
+  const lower = phase === 'tls' ? -TLS_FASTER_BOUND_MS : -BOUND_MS;
+  return diffMs <= BOUND_MS && diffMs >= lower ? 'within' : diffMs;
+}
 
 const describeWithCurl = hasCurl() ? describe : describe.skip;
 
@@ -54,7 +67,7 @@ describeWithCurl('AxiosHttpClient phases against curl, taking turns on the same 
     expect(oursMedian.dns === 0).toBe(host === '127.0.0.1');
     expect(oursMedian.tls > 0).toBe(scheme === 'https');
     for (const phase of PHASES) {
-      expect({ phase, diffMs: Math.abs(oursMedian[phase] - curlMedian[phase]) <= BOUND_MS ? 'within' : oursMedian[phase] - curlMedian[phase] }).toEqual({ phase, diffMs: 'within' });
+      expect({ phase, diffMs: verdict(phase, oursMedian[phase] - curlMedian[phase]) }).toEqual({ phase, diffMs: 'within' });
     }
   }, 120_000);
 });

@@ -11,8 +11,10 @@ type ConnectionCallback = (error: Error | null, stream: Duplex) => void;
 let creating: HopMarks | undefined;
 
 /**
- * Wraps an agent's `lookup` so that it stamps `startAt` on the marks of the connection being
- * created: the moment the name lookup starts, the first network action of a request to a name.
+ * Wraps an agent's `lookup` so that the lookup starts where an IP literal's connect starts: on the
+ * next tick, once Node's synchronous set-up of the request and its socket is done (`net` defers an
+ * IP literal's `connect(2)` to the next tick in the same way). That moment is stamped as `startAt` on
+ * the marks of the connection being created: a name's first network action, where its clock starts.
  *
  * ## Example
  * ```ts
@@ -20,13 +22,17 @@ let creating: HopMarks | undefined;
  * ```
  *
  * @param lookup The lookup to call.
- * @returns The same lookup, stamping first.
+ * @returns The same lookup, deferred to the next tick and stamped.
  */
 export function stampingLookup(lookup: LookupFunction): LookupFunction {
   return function stamping(hostname, options, callback): void {
-    if (creating !== undefined && creating.startAt === 0) creating.startAt = performance.now();
-    lookup(hostname, options, callback);
+    process.nextTick(startLookup, lookup, creating, hostname, options, callback);
   } as LookupFunction;
+}
+
+function startLookup(lookup: LookupFunction, marks: HopMarks | undefined, ...args: Parameters<LookupFunction>): void {
+  if (marks !== undefined && marks.startAt === 0) marks.startAt = performance.now();
+  lookup(...args);
 }
 
 /**
