@@ -71,7 +71,8 @@ export interface OriginConnectOptions {
  *    for http, a TCP connect and a full TLS handshake for https, then closed. No HTTP request is
  *    sent to any target.
  *
- * 3. one full garbage collection of start-up's garbage (see `collectStartUpGarbage`).
+ * 3. one full garbage collection of start-up's garbage (see `collectStartUpGarbage`), and 20 ms
+ *    for V8 to finish sweeping after it.
  *
  * Everything is bounded by `budgetMs`; an origin that is down or slow is abandoned and reported in
  * `unreached`, never an error.
@@ -105,7 +106,7 @@ export async function warmUpPaths(specs: readonly ResolvedMonitorSpec[], ports: 
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, chosen.length) }, worker));
-    collectStartUpGarbage();
+    if (collectStartUpGarbage()) await new Promise((resolve) => setTimeout(resolve, SWEEP_SETTLE_MS));
     return { durationMs: round(performance.now() - startedAt), localRequests: local, origins: origins.length, opened, unreached: origins.length - opened };
   } finally {
     clearTimeout(timer);
@@ -113,17 +114,28 @@ export async function warmUpPaths(specs: readonly ResolvedMonitorSpec[], ports: 
 }
 
 /**
+ * After the collection, V8 sweeps the heap on a background thread (and on the main one where it
+ * allocates): a check started at once pays for it (1–7 ms more `connectMs` on the 2-core machine),
+ * one started 20 ms later does not.
+ */
+const SWEEP_SETTLE_MS = 20;
+
+/**
  * One full garbage collection now, so that the garbage of start-up (config parsing, module loading,
  * the warm-up itself) is not collected in the middle of the first checks: a fresh process's heap
  * grows fast, and a 3–10 ms scavenge landing while a response arrives delays its first byte. Uses
  * V8's `gc` (exposed for this call with `--expose-gc`); when that is refused, nothing happens.
+ *
+ * @returns Whether it collected.
  */
-function collectStartUpGarbage(): void {
+function collectStartUpGarbage(): boolean {
   try {
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
+    return true;
   } catch {
     // V8 refused: the first checks share the machine with the collector, as before.
+    return false;
   }
 }
 
