@@ -122,8 +122,9 @@ export function buildRows(results) {
       return { phase, diff };
     };
     for (const [name, t] of Object.entries(ac.targets)) {
-      const steady = worst(t.rxmonSteady, t.curlWarm);
-      const first = worst(t.rxmonFirstCheck, t.curlWarm);
+      // Each rxmon mode against the curl samples taken in turns with it.
+      const steady = worst(t.rxmonSteady, t.curlWithSteady ?? t.curlWarm);
+      const first = worst(t.rxmonFirstCheck, t.curlWithFirstCheck ?? t.curlWarm);
       rows.push(row(S, `${name}: steady, largest median rxmon − curl (${steady.phase})`, steady.diff, 'ms', within(1)));
       rows.push(row(S, `${name}: --once first check, largest median rxmon − curl (${first.phase})`, first.diff, 'ms', within(1)));
       rows.push(row(S, `${name}: total p50 / p99, rxmon steady / first check / curl${t.blackbox ? ' / blackbox' : ''}`,

@@ -4,10 +4,13 @@
  * (the target's https twin, a self-signed certificate made at start and trusted by all three), by
  * name (`localhost`) and by IP literal (`127.0.0.1`).
  *
- * Per target, one after another (never two measurers at once):
+ * Per target, taking turns (never two measurers at once, so a change of load on the shared machine
+ * hits all of them alike):
  * - **rxmon steady**: the daemon (`node dist/main.js`) with one monitor every second; its first
- *   checks are skipped, the next `samples` are kept;
- * - **rxmon first check**: `node dist/main.js --once` in a fresh process per sample;
+ *   checks are skipped; after each kept check, one curl and one blackbox_exporter sample are taken
+ *   in the rest of that second;
+ * - **rxmon first check**: `node dist/main.js --once` in a fresh process per sample, each followed
+ *   by one curl and one blackbox_exporter sample;
  * - **curl**: one process per sample, two transfers on two fresh connections (`Connection: close`,
  *   `--no-sessionid`): the first is curl as a fresh process (`curl fresh`), the second curl warm;
  * - **blackbox_exporter**: one `/probe` per sample (when installed), phases from
@@ -67,8 +70,11 @@ function summarise(samples) {
   return { n: samples.length, ...out };
 }
 
-/** The daemon with one monitor, every second, until `samples` checks after the first `skipChecks`. */
-async function daemonSamples(dir, monitor, samples) {
+/**
+ * The daemon with one monitor, every second: after each check past the first `skipChecks`, `between`
+ * runs (one curl, one blackbox_exporter sample) before the next check is due.
+ */
+async function daemonSamples(dir, monitor, samples, between) {
   const configFile = writeConfig(dir, 'accuracy-steady.yml', { level: 'info', defaults: { timeout: 1, check_every: 1 }, monitors: [monitor] });
   const records = [];
   const daemon = startDaemon({
@@ -78,15 +84,20 @@ async function daemonSamples(dir, monitor, samples) {
     },
   });
   try {
-    const deadline = Date.now() + (ACCURACY.skipChecks + samples) * 1_000 + 15_000;
+    const deadline = Date.now() + (ACCURACY.skipChecks + samples) * 1_000 + 20_000;
+    let seen = 0;
     while (records.length < ACCURACY.skipChecks + samples && Date.now() < deadline) {
       assertRunning(daemon);
-      await sleep(200);
+      if (records.length > seen) {
+        seen = records.length;
+        if (seen > ACCURACY.skipChecks) await between();
+      }
+      await sleep(20);
     }
   } finally {
     if (!exited(daemon.child)) await daemon.stop();
   }
-  const kept = records.slice(ACCURACY.skipChecks);
+  const kept = records.slice(ACCURACY.skipChecks, ACCURACY.skipChecks + samples);
   return { samples: kept.filter((r) => r.ok).map(fromRecord), failed: kept.filter((r) => !r.ok).length };
 }
 
@@ -122,34 +133,39 @@ export async function runAccuracy(ctx) {
     for (const [scheme, host] of TARGETS) {
       const url = target.urlOn(scheme, host, `/delay/${ACCURACY.delayMs}`);
       const monitor = { name: 'accuracy', url, ...(scheme === 'https' ? { caFile } : {}) };
-      const steady = await daemonSamples(dir, monitor, samples);
+      // One curl process (its first transfer: curl fresh; its second: curl) and one probe.
+      const others = async (into) => {
+        const transfer = ['-o', '/dev/null', url];
+        const { stdout } = await run('curl', ['-s', '--no-sessionid', '-H', 'Connection: close', '--cacert', caFile, '-w', CURL_FORMAT, ...transfer, ...transfer]);
+        const [fresh, warm] = stdout.trim().split('\n').map(fromCurl);
+        into.curlFresh.push(fresh);
+        into.curlWarm.push(warm);
+        if (exporter) {
+          const text = await fetch(exporter.probeUrl(url, scheme === 'https' ? 'http_2xx_ca' : 'http_2xx')).then((r) => r.text());
+          if (/probe_success 1/.test(text)) into.blackbox.push(fromBlackbox(text));
+        }
+      };
+      const withSteady = { curlFresh: [], curlWarm: [], blackbox: [] };
+      const steady = await daemonSamples(dir, monitor, samples, () => others(withSteady));
+      const withOnce = { curlFresh: [], curlWarm: [], blackbox: [] };
       const once = [];
       let onceFailed = 0;
       for (let i = 0; i < onceSamples; i++) {
         const { record } = await onceSample(dir, monitor);
         if (record?.ok) once.push(fromRecord(record));
         else onceFailed++;
+        await others(withOnce);
       }
-      const curlFresh = [];
-      const curlWarm = [];
-      for (let i = 0; i < samples; i++) {
-        const transfer = ['-o', '/dev/null', url];
-        const { stdout } = await run('curl', ['-s', '--no-sessionid', '-H', 'Connection: close', '--cacert', caFile, '-w', CURL_FORMAT, ...transfer, ...transfer]);
-        const [fresh, warm] = stdout.trim().split('\n').map(fromCurl);
-        curlFresh.push(fresh);
-        curlWarm.push(warm);
-      }
-      const blackbox = [];
-      if (exporter) {
-        for (let i = 0; i < samples; i++) {
-          const text = await fetch(exporter.probeUrl(url, scheme === 'https' ? 'http_2xx_ca' : 'http_2xx')).then((r) => r.text());
-          if (/probe_success 1/.test(text)) blackbox.push(fromBlackbox(text));
-        }
-      }
+      const curlFresh = [...withSteady.curlFresh, ...withOnce.curlFresh];
+      const curlWarm = [...withSteady.curlWarm, ...withOnce.curlWarm];
+      const blackbox = [...withSteady.blackbox, ...withOnce.blackbox];
       const key = `${scheme}://${host}`;
       results[key] = {
         rxmonSteady: { ...summarise(steady.samples), failed: steady.failed },
         rxmonFirstCheck: { ...summarise(once), failed: onceFailed },
+        // The curl samples taken in turns with each rxmon mode, for its verdict.
+        curlWithSteady: summarise(withSteady.curlWarm),
+        curlWithFirstCheck: summarise(withOnce.curlWarm),
         curlFresh: summarise(curlFresh),
         curlWarm: summarise(curlWarm),
         ...(exporter ? { blackbox: summarise(blackbox) } : {}),
