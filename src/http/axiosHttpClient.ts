@@ -217,9 +217,10 @@ export class AxiosHttpClient implements HttpClient {
   }
 
   /**
-   * Readies the request path for `specs` before the first timed check: plans every spec (agents,
-   * TLS contexts, CA files), runs the full path against a throw-away local server and opens and
-   * closes one connection (with the TLS handshake for https) per distinct origin. See `warmUpPaths`.
+   * Readies the request path for `specs` before the first timed check: plans one spec per distinct
+   * origin (agents, TLS contexts, CA files), runs the full path against throw-away local servers and
+   * opens and closes one connection (with the TLS handshake for https) per distinct origin. See
+   * `warmUpPaths`.
    *
    * @param specs The monitors about to run.
    * @param limits Bounds (default: 12 local requests, 64 origins, 16 at a time, 1 s in all).
