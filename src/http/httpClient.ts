@@ -26,7 +26,7 @@ export interface HttpOutcome {
   response?: HttpResponseInfo;
   /** Body bytes actually received for the final response. */
   bytes: number;
-  /** Request start to last body byte, or to the failure; monotonic clock, ms. */
+  /** The first network action (lookup start, or connection attempt for an IP literal) to the last body byte, or to the failure; monotonic clock, ms. */
   durationMs: number;
   /** Phases summed over every hop; they add up to `durationMs`. */
   timings: PhaseTimings;
