@@ -20,17 +20,29 @@ const CONFIG = `modules:
       ip_protocol_fallback: false
 `;
 
+/** A module that trusts `caFile` (the accuracy case's https target). */
+const caModule = (caFile) => `  http_2xx_ca:
+    prober: http
+    timeout: 5s
+    http:
+      preferred_ip_protocol: ip4
+      ip_protocol_fallback: false
+      tls_config:
+        ca_file: ${JSON.stringify(caFile)}
+`;
+
 /**
  * Starts blackbox_exporter when it is installed.
  *
  * @param {string} dir A temporary directory for its config.
- * @returns {Promise<null | { pid: number, port: number, probeUrl: (target: string) => string, child: import('node:child_process').ChildProcess }>}
+ * @param {{ caFile?: string }} [options] `caFile`: also a module `http_2xx_ca` trusting it.
+ * @returns {Promise<null | { pid: number, port: number, probeUrl: (target: string, module?: string) => string, child: import('node:child_process').ChildProcess }>}
  *   null when the binary is missing.
  */
-export async function startBlackbox(dir) {
+export async function startBlackbox(dir, { caFile } = {}) {
   if (!existsSync(BLACKBOX_BINARY)) return null;
   const configFile = join(dir, 'blackbox.yml');
-  writeFileSync(configFile, CONFIG);
+  writeFileSync(configFile, CONFIG + (caFile === undefined ? '' : caModule(caFile)));
   const port = await freePort();
   const child = track(
     spawn(BLACKBOX_BINARY, [`--config.file=${configFile}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
@@ -47,7 +59,7 @@ export async function startBlackbox(dir) {
         pid: child.pid,
         port,
         child,
-        probeUrl: (target) => `http://127.0.0.1:${port}/probe?module=http_2xx&target=${encodeURIComponent(target)}`,
+        probeUrl: (target, module = 'http_2xx') => `http://127.0.0.1:${port}/probe?module=${module}&target=${encodeURIComponent(target)}`,
       };
     }
     await sleep(100);

@@ -38,6 +38,7 @@ export function writeConfig(dir, fileName, { level, maxConcurrentChecks, default
     lines.push(`  ${monitor.name}:`, `    url: ${monitor.url}`);
     if (monitor.timeout !== undefined) lines.push(`    timeout: ${monitor.timeout}`);
     if (monitor.checkEvery !== undefined) lines.push(`    check_every: ${monitor.checkEvery}`);
+    if (monitor.caFile !== undefined) lines.push(`    tls:`, `      ca: ${JSON.stringify(monitor.caFile)}`);
   }
   const file = join(dir, fileName);
   writeFileSync(file, lines.join('\n') + '\n');

@@ -7,9 +7,12 @@ import { forkHelper, nextEvent, stop } from './processes.mjs';
 const SCRIPT = fileURLToPath(new URL('./targetServer.mjs', import.meta.url));
 
 /**
- * Starts the target server in its own process and waits until it listens.
+ * Starts the target server in its own process and waits until it listens. `url` is on
+ * `http://127.0.0.1`; `urlOn` picks scheme and host (the https twin on `tlsPort`, certificate
+ * `tlsCaPem`).
  *
- * @returns {Promise<{ port: number, pid: number, url: (path: string) => string,
+ * @returns {Promise<{ port: number, tlsPort: number, tlsCaPem: string, pid: number, url: (path: string) => string,
+ *   urlOn: (scheme: 'http' | 'https', host: string, path: string) => string,
  *   stats: () => Promise<{ t: number, total: number, byKind: Record<string, number> }>,
  *   arrivals: () => Promise<Record<string, number[]>>, delays: () => Promise<number[]>,
  *   reset: (options?: { notifyFirst?: boolean }) => Promise<{ t: number }>,
@@ -17,11 +20,14 @@ const SCRIPT = fileURLToPath(new URL('./targetServer.mjs', import.meta.url));
  */
 export async function startTarget() {
   const { child, request } = forkHelper(SCRIPT);
-  const { port } = await nextEvent(child, 'listening', 10_000);
+  const { port, tlsPort, tlsCaPem } = await nextEvent(child, 'listening', 10_000);
   return {
     port,
+    tlsPort,
+    tlsCaPem,
     pid: child.pid,
     url: (path) => `http://127.0.0.1:${port}${path}`,
+    urlOn: (scheme, host, path) => `${scheme}://${host}:${scheme === 'https' ? tlsPort : port}${path}`,
     stats: () => request('stats'),
     arrivals: async () => (await request('arrivals', {}, 60_000)).arrivals,
     delays: async () => (await request('delays')).delays,

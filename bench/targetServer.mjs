@@ -13,6 +13,10 @@
  * - `/reset`         headers and part of the body, then a TCP reset.
  * - `/chunked`       200, a 5,000-byte body in five chunks.
  *
+ * An https twin of the same routes listens on another port, with a self-signed certificate for
+ * `localhost` and `127.0.0.1` made at start; its port and certificate come in the `listening` event
+ * (`tlsPort`, `tlsCaPem`), for the accuracy case.
+ *
  * With `--faults` it also starts every fault of the README's "Failure modes" table that a target can
  * show (see `startFaults`) and lists them in its `listening` event as `faults: { kinds, caPem }`.
  *
@@ -25,7 +29,7 @@
  * - `reset`    → clears counters, arrivals and delays; `{ notifyFirst: true }` also makes it push
  *                `{ ev: 'first', t }` when the next request arrives.
  * - `close`    → closes the server and exits.
- * On start it sends `{ ev: 'listening', port }` (and `faults` with `--faults`).
+ * On start it sends `{ ev: 'listening', port, tlsPort, tlsCaPem }` (and `faults` with `--faults`).
  */
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -122,7 +126,7 @@ const routes = {
   },
 };
 
-const server = createServer((req, res) => {
+const route = (req, res) => {
   const url = req.url ?? '/';
   const slash = url.indexOf('/', 1);
   const kind = slash === -1 ? url.slice(1) : url.slice(1, slash);
@@ -131,7 +135,8 @@ const server = createServer((req, res) => {
   count(route ? kind : 'other');
   if (route) route(req, res, rest);
   else answer(res, 404);
-});
+};
+const server = createServer(route);
 server.keepAliveTimeout = 5_000;
 server.on('clientError', (error, socket) => socket.destroy());
 
@@ -311,6 +316,26 @@ function answerRawFault(socket) {
   socket.on('data', onData);
 }
 
+/** The https twin's certificate: self-signed, for both names the accuracy case uses. */
+async function twinCertificate() {
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notAfterDate: new Date(Date.now() + 30 * 86_400_000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
+
 const port = await listen(server);
+const twinPems = await twinCertificate();
+const twin = createHttpsServer(twinPems, route);
+twin.on('tlsClientError', () => undefined);
+const tlsPort = await listen(twin);
 const faults = process.argv.includes('--faults') ? await startFaults(`http://127.0.0.1:${port}`) : undefined;
-process.send({ ev: 'listening', port, ...(faults === undefined ? {} : { faults }) });
+process.send({ ev: 'listening', port, tlsPort, tlsCaPem: twinPems.cert, ...(faults === undefined ? {} : { faults }) });

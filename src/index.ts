@@ -51,6 +51,7 @@ export type { Config, ResolvedMonitorSpec, ExpectSpec, AlertSpec, AlertType, Dur
 // The result contract and the HTTP adapter's (for fake clients in tests).
 export type { CheckResult, CheckError, PhaseTimings } from './check/checkResult.js';
 export type { HttpClient, HttpOutcome, HttpResponseInfo } from './http/httpClient.js';
+export type { WarmUpReport } from './http/warmUp.js';
 
 // Prometheus metrics.
 export { createMetrics, recordMetrics, type RxmonMetrics, type MetricsOptions } from './metrics/index.js';

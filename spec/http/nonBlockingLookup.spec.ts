@@ -125,18 +125,53 @@ describe('createNonBlockingLookup', () => {
     });
   });
 
-  describe('when the system knows the name better', () => {
-    it.each(['localhost', 'api.localhost', 'printer.lan', 'PRINTER', '127.0.0.1', '::1'])('uses the system lookup for %s', async (name) => {
+  describe('when the answer needs no resolver', () => {
+    it.each([
+      ['localhost', {}, '127.0.0.1', 4],
+      ['api.localhost', {}, '127.0.0.1', 4],
+      ['api.localhost', { family: 6 }, '::1', 6],
+      ['printer.lan', {}, '10.1.1.1', 4],
+      ['PRINTER', { family: 4 }, '10.1.1.1', 4],
+      ['127.0.0.1', {}, '127.0.0.1', 4],
+      ['::1', {}, '::1', 6],
+    ] as const)('answers %s %j in the process, without the system lookup or DNS', async (name, options, address, family) => {
       const system = recordingSystemLookup();
       const lookup = createNonBlockingLookup({ resolver, hostsFile, systemLookup: system.lookup });
-      await lookupWith(lookup, name);
-      expect(system.calls).toEqual([name]);
+      expect(await lookupWith(lookup, name, options)).toEqual({ error: null, address, family });
+      expect(system.calls).toEqual([]);
       expect(fakeDns.queries).toEqual([]);
     });
 
-    it('uses dns.lookup by default (localhost resolves)', async () => {
-      const answer = await lookupWith(createNonBlockingLookup({ resolver }), 'localhost', { family: 4 });
-      expect(answer).toEqual({ error: null, address: '127.0.0.1', family: 4 });
+    it('lists both loopback addresses of a *.localhost name for `all` (happy eyeballs)', async () => {
+      const lookup = createNonBlockingLookup({ resolver, hostsFile, systemLookup: recordingSystemLookup().lookup });
+      const answer = await lookupWith(lookup, 'app.localhost', { all: true });
+      expect(answer.address).toEqual([
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ]);
+    });
+
+    it('answers on a later tick, as a lookup must', () => {
+      const lookup = createNonBlockingLookup({ resolver, hostsFile, systemLookup: recordingSystemLookup().lookup });
+      let answered = false;
+      lookup('127.0.0.1', {}, () => (answered = true));
+      expect(answered).toBe(false);
+    });
+
+    it('asks the system lookup when the hosts file has no address of the asked family', async () => {
+      const system = recordingSystemLookup();
+      const lookup = createNonBlockingLookup({ resolver, hostsFile, systemLookup: system.lookup });
+      await lookupWith(lookup, 'printer.lan', { family: 6 });
+      expect(system.calls).toEqual(['printer.lan']);
+    });
+
+    it('reads the hosts file again when it changes', async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'rxmon-hosts-')), 'hosts');
+      writeFileSync(file, '10.0.0.1 box.lan\n');
+      const lookup = createNonBlockingLookup({ resolver, hostsFile: file, systemLookup: recordingSystemLookup().lookup });
+      expect((await lookupWith(lookup, 'box.lan')).address).toBe('10.0.0.1');
+      writeFileSync(file, '10.0.0.22 box.lan\n');
+      expect((await lookupWith(lookup, 'box.lan')).address).toBe('10.0.0.22');
     });
   });
 });

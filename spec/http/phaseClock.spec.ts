@@ -22,6 +22,17 @@ describe('PhaseClock', () => {
     expect(clock.timings()).toEqual({ dnsMs: 0, connectMs: 1, tlsMs: 0, firstByteMs: 10, transferMs: 1 });
   });
 
+  it.each([
+    ['the first network action (startAt) when there is one', { sentAt: 3, startAt: 4 }, 4],
+    ['the request handed to the transport (sentAt) without one', { sentAt: 3 }, 3],
+  ])('starts the clock at %s: Node\'s own set-up before it is not counted', (_name, start, startedAt) => {
+    const clock = new PhaseClock(1);
+    clock.endHop(marks({ ...start, connectAt: 5, firstByteAt: 10 }), HTTP_IP, 11);
+    expect(clock.startedAt).toBe(startedAt);
+    expect(clock.timings()).toEqual({ dnsMs: 0, connectMs: 5 - startedAt, tlsMs: 0, firstByteMs: 5, transferMs: 1 });
+    expect(clock.durationMs()).toBe(11 - startedAt);
+  });
+
   it('sums phases across hops, each hop starting where the previous ended', () => {
     const clock = new PhaseClock(0);
     clock.endHop(marks({ connectAt: 1, firstByteAt: 5 }), HTTP_IP, 6);

@@ -131,6 +131,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // starts: signals are read in the event loop's poll phase, which the first immediate does not reach.
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setImmediate(resolve));
+  // The first check of a fresh process must measure the target, not Node warming up (bounded: 1 s).
+  // With worker threads each warms its own path up (see monitorWorker.ts); `--once` runs here.
+  const onThreads = !options.once && workerCount(config.workers, config.monitors.length, availableParallelism()) > 0;
+  const warmUp = onThreads ? undefined : await daemon.http.warmUp?.(config.monitors);
+  if (warmUp !== undefined) logger.debug({ warmUp }, 'HTTP path warmed up');
   if (options.once) {
     // A heartbeat monitor is pinged, not checked: --once has nothing to run for it, and says so.
     const pinged = config.monitors.filter((spec) => spec.heartbeat !== undefined);

@@ -4,6 +4,7 @@ import type { SecretMask } from '../config/secretMask.js';
 import type { Config } from '../config/types.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import type { PingHub } from '../heartbeat/pingHub.js';
+import type { HttpClient } from '../http/httpClient.js';
 import type { Logger } from '../logging/logger.js';
 import type { RxmonMetrics } from '../metrics/createMetrics.js';
 import { TYPES } from './identifiers.js';
@@ -50,6 +51,8 @@ export interface Daemon {
   secrets: SecretMask;
   /** Where the ping route hands heartbeat pings to their monitors. */
   pingHub: PingHub;
+  /** The HTTP adapter the monitors share (the CLI warms it up before the first check). */
+  http: HttpClient;
 }
 
 /**
@@ -66,5 +69,6 @@ export function composeDaemon(container: Container): Daemon {
     metrics: container.get<RxmonMetrics>(TYPES.Metrics),
     secrets: container.get<SecretMask>(TYPES.SecretMask),
     pingHub: container.get<PingHub>(TYPES.PingHub),
+    http: container.get<HttpClient>(TYPES.HttpClient),
   };
 }

@@ -6,6 +6,12 @@
 export class HopMarks {
   /** The transport was asked for the request: axios's own preparation is done, the socket is next. */
   sentAt = 0;
+  /**
+   * The first network action, where the exchange's clock starts: the lookup called (a name), or the
+   * first connection attempt (an IP literal, the socket's `connectionAttempt` event, just before the
+   * `connect(2)`). Node's own preparation of the request and socket before it is not time on the wire.
+   */
+  startAt = 0;
   /** The socket's `lookup` event: DNS answered. */
   lookupAt = 0;
   /** The socket's `connect` event: TCP connected. */

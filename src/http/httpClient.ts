@@ -1,5 +1,6 @@
 import type { CheckError, PhaseTimings } from '../check/checkResult.js';
 import type { ResolvedMonitorSpec } from '../config/types.js';
+import type { WarmUpReport } from './warmUp.js';
 
 /** The final response of an exchange, as far as it was read. */
 export interface HttpResponseInfo {
@@ -25,7 +26,7 @@ export interface HttpOutcome {
   response?: HttpResponseInfo;
   /** Body bytes actually received for the final response. */
   bytes: number;
-  /** Request start to last body byte, or to the failure; monotonic clock, ms. */
+  /** The first network action (lookup start, or connection attempt for an IP literal) to the last body byte, or to the failure; monotonic clock, ms. */
   durationMs: number;
   /** Phases summed over every hop; they add up to `durationMs`. */
   timings: PhaseTimings;
@@ -46,4 +47,10 @@ export interface HttpOutcome {
 export interface HttpClient {
   /** Performs one exchange for `spec`. Resolves, never rejects; aborts (and resolves) when `signal` aborts. */
   request(spec: ResolvedMonitorSpec, signal: AbortSignal): Promise<HttpOutcome>;
+  /**
+   * Optional: gets the request path ready for `specs` before the first timed check (modules, JIT,
+   * one connection per origin), so a fresh process measures the targets, not itself. Resolves,
+   * never rejects. Fakes leave it out.
+   */
+  warmUp?(specs: readonly ResolvedMonitorSpec[]): Promise<WarmUpReport>;
 }

@@ -1,13 +1,13 @@
 import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
-import { readFileSync } from 'node:fs';
 import { isIP, type LookupFunction } from 'node:net';
 import { coalescedLookup } from './coalescedLookup.js';
+import { HostsTable } from './hostsTable.js';
 
 /** Options of {@link createNonBlockingLookup}; the defaults suit production. */
 export interface NonBlockingLookupOptions {
   /** The c-ares resolver to ask. Default: a new `dns.Resolver()` (system servers). */
   resolver?: dns.Resolver;
-  /** Names in this hosts file go to the system lookup. Default `/etc/hosts` (missing file: none). */
+  /** Names in this hosts file are answered from it. Default `/etc/hosts` (missing file: none). */
   hostsFile?: string;
   /**
    * The system lookup (getaddrinfo) used where the system knows better. Default `dns.lookup`.
@@ -23,8 +23,16 @@ type LookupCallback = Parameters<LookupFunction>[2];
  *
  * `dns.lookup` (getaddrinfo) blocks a threadpool thread per query, so a few slow names can stall
  * every other check, file read and zlib call. This asks c-ares (`dns.Resolver`, non-blocking) for
- * A/AAAA records instead. It still uses `dns.lookup` where the system knows better: IP literals,
- * `localhost` and `*.localhost`, and names listed in the hosts file; and when c-ares has no answer
+ * A/AAAA records instead.
+ *
+ * Names that need no resolver are answered in the process, on the next tick (as curl does, and as
+ * getaddrinfo's `files` source would, without the ~0.5–1 ms round trip through the threadpool that
+ * would otherwise land in `dnsMs`): an IP literal is its own answer; a name the hosts file lists gets
+ * the file's addresses ({@link HostsTable}, re-read when the file changes); `localhost` and
+ * `*.localhost` not in the file are loopback (`127.0.0.1`, `::1`; RFC 6761). When none of those
+ * addresses has the asked family, the system lookup answers.
+ *
+ * `dns.lookup` is still used when c-ares has no answer
  * (`ENOTFOUND`, `ENODATA`, unreachable server), so nsswitch sources still work. A c-ares timeout
  * fails at once with `EAI_AGAIN` instead of falling back: falling back there is what would stall.
  * The system lookup runs at most once at a time per name ({@link coalescedLookup}): a name that
@@ -45,15 +53,17 @@ type LookupCallback = Parameters<LookupFunction>[2];
  */
 export function createNonBlockingLookup(options: NonBlockingLookupOptions = {}): LookupFunction {
   const resolver = options.resolver ?? new dns.Resolver();
-  const hostNames = readHostNames(options.hostsFile ?? '/etc/hosts');
+  const hosts = new HostsTable(options.hostsFile ?? '/etc/hosts');
   const systemLookup = coalescedLookup(options.systemLookup ?? (dns.lookup as LookupFunction));
   return function nonBlockingLookup(hostname: string, lookupOptions: LookupOptions, callback: LookupCallback): void {
-    const name = hostname.toLowerCase();
-    if (isIP(hostname) !== 0 || name === 'localhost' || name.endsWith('.localhost') || hostNames.has(name)) {
-      systemLookup(hostname, lookupOptions, callback);
+    const family = familyOf(lookupOptions.family);
+    const local = localAddresses(hostname, hosts);
+    if (local !== undefined) {
+      const usable = family === 0 ? local : local.filter((entry) => entry.family === family);
+      if (usable.length > 0) process.nextTick(answer, lookupOptions, callback, usable);
+      else systemLookup(hostname, lookupOptions, callback);
       return;
     }
-    const family = familyOf(lookupOptions.family);
     const wanted = family === 0 ? 2 : 1;
     const found: LookupAddress[][] = [[], []];
     let pending = wanted;
@@ -64,8 +74,7 @@ export function createNonBlockingLookup(options: NonBlockingLookupOptions = {}):
       if (--pending > 0) return;
       const all = [...(found[0] as LookupAddress[]), ...(found[1] as LookupAddress[])];
       if (all.length > 0) {
-        if (lookupOptions.all === true) callback(null, all);
-        else callback(null, (all[0] as LookupAddress).address, (all[0] as LookupAddress).family);
+        answer(lookupOptions, callback, all);
       } else if (timedOut) {
         callback(dnsTimeout(hostname), '');
       } else {
@@ -91,18 +100,24 @@ function dnsTimeout(hostname: string): NodeJS.ErrnoException {
   });
 }
 
-/** The names (lower case) a hosts file lists; empty when it cannot be read. */
-function readHostNames(file: string): ReadonlySet<string> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return new Set();
-  }
-  const names = new Set<string>();
-  for (const line of text.split('\n')) {
-    const fields = (line.split('#', 1)[0] ?? '').trim().split(/\s+/);
-    for (let i = 1; i < fields.length; i++) names.add((fields[i] as string).toLowerCase());
-  }
-  return names;
+const LOOPBACK: readonly LookupAddress[] = [
+  { address: '127.0.0.1', family: 4 },
+  { address: '::1', family: 6 },
+];
+
+/** The addresses known without a resolver: an IP literal, a hosts-file name, `localhost`; else undefined. */
+function localAddresses(hostname: string, hosts: HostsTable): readonly LookupAddress[] | undefined {
+  const literal = isIP(hostname);
+  if (literal !== 0) return [{ address: hostname, family: literal }];
+  const listed = hosts.addressesOf(hostname);
+  if (listed !== undefined) return listed;
+  const name = hostname.toLowerCase();
+  return name === 'localhost' || name.endsWith('.localhost') ? LOOPBACK : undefined;
+}
+
+/** Calls back with every address (`all`) or the first, each caller getting its own copies. */
+function answer(lookupOptions: LookupOptions, callback: LookupCallback, addresses: readonly LookupAddress[]): void {
+  const first = addresses[0] as LookupAddress;
+  if (lookupOptions.all === true) callback(null, addresses.map((entry) => ({ ...entry })));
+  else callback(null, first.address, first.family);
 }

@@ -4,8 +4,9 @@ import type { HopMarks } from './hopMarks.js';
 /**
  * Adds up the phases of an exchange (a request and its redirects) on a monotonic clock.
  *
- * The clock starts at the first hop's `sentAt` (the request handed to the transport, just before
- * its socket is made) when there is one, else at construction. Each phase is the gap between
+ * The clock starts at the first hop's first network action (`startAt`: the lookup called for a name,
+ * the connection attempt for an IP literal; where curl's and blackbox_exporter's phase marks start),
+ * else at its `sentAt` (the request handed to the transport), else at construction. Each phase is the gap between
  * consecutive marks, and each hop starts where the previous one ended, so the phases add up exactly to `durationMs`. Time after the last mark a hop reached
  * (a timeout, a failure, reading the body) goes to the phase that was in progress. Marks that did
  * not happen count 0: no DNS for an IP literal, no TLS for http.
@@ -43,11 +44,12 @@ export class PhaseClock {
    * @param endAt When the hop ended; default now.
    */
   endHop(marks: HopMarks | undefined, hop: { secure: boolean; needsDns: boolean }, endAt: number = performance.now()): void {
-    if (this.hops++ === 0 && marks !== undefined && marks.sentAt > this.startedAt) {
-      // Start where the request was handed to the transport, as curl does: the client's own
-      // preparation before that is not time on the wire.
-      this.startedAt = marks.sentAt;
-      this.last = marks.sentAt;
+    const firstAction = marks === undefined ? 0 : marks.startAt > 0 ? marks.startAt : marks.sentAt;
+    if (this.hops++ === 0 && firstAction > this.startedAt) {
+      // Start at the first network action: axios's and Node's own preparation of the request and
+      // its socket before that is not time on the wire.
+      this.startedAt = firstAction;
+      this.last = firstAction;
     }
     let prev = this.last;
     // Which phase the time after the last reached mark belongs to.

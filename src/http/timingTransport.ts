@@ -14,7 +14,14 @@ export interface AxiosTransport {
  * a {@link HopMarks} (under {@link HOP_MARKS} on the `ClientRequest`, reachable from axios's
  * `response.request` and `error.request`), stamped `sentAt` just before `http(s).request` (the
  * latest moment before the socket is made, where curl starts its clock) and filled from its
- * socket's `lookup`, `connect`, `secureConnect` and `data` events (first and latest chunk).
+ * socket's `connectionAttempt`, `lookup`, `connect`, `secureConnect` and `data` events (first and
+ * latest chunk).
+ *
+ * The marks also ride in the request options (under {@link HOP_MARKS}), so that an agent from
+ * `timedAgents` instruments the socket the moment it creates it ({@link instrumentSocket}), before
+ * any lookup or connect can happen; with another agent the socket is instrumented on the request's
+ * `socket` event. Listeners are prepended, so each mark is taken before Node's own handlers (the
+ * HTTP parser, the TLS start, axios's response handling) run for that event.
  *
  * Listeners are shared functions (no closure per request); they find the marks on the socket.
  * Use it with axios's `maxRedirects: 0` (one request per hop) and an agent that opens a fresh
@@ -30,6 +37,7 @@ export const timingTransport: AxiosTransport = {
   request(options, callback) {
     const marks = new HopMarks();
     marks.sentAt = performance.now();
+    (options as WithHopMarks)[HOP_MARKS] = marks;
     const req = (options.protocol === 'https:' ? https : http).request(options, callback);
     (req as WithHopMarks)[HOP_MARKS] = marks;
     req.once('socket', onSocket);
@@ -39,13 +47,25 @@ export const timingTransport: AxiosTransport = {
   },
 };
 
-/** `ClientRequest` 'socket': hands the marks to the socket and listens to its events. */
+/** `ClientRequest` 'socket': instruments a socket that its agent did not instrument at creation. */
 function onSocket(this: ClientRequest, socket: Socket): void {
-  (socket as WithHopMarks)[HOP_MARKS] = (this as WithHopMarks)[HOP_MARKS];
-  socket.on('lookup', onLookup);
-  socket.on('connect', onConnect);
-  socket.on('secureConnect', onSecureConnect);
-  socket.on('data', onData);
+  if ((socket as WithHopMarks)[HOP_MARKS] === undefined) instrumentSocket(socket, (this as WithHopMarks)[HOP_MARKS] as HopMarks);
+}
+
+/**
+ * Hangs `marks` on a new socket and listens to its `lookup`, `connect`, `secureConnect` and `data`
+ * events, each listener first in line.
+ *
+ * @param socket The request's socket (plain or TLS), best right after it was created.
+ * @param marks The request's marks.
+ */
+export function instrumentSocket(socket: Socket, marks: HopMarks): void {
+  (socket as WithHopMarks)[HOP_MARKS] = marks;
+  socket.prependListener('connectionAttempt', onConnectionAttempt);
+  socket.prependListener('lookup', onLookup);
+  socket.prependListener('connect', onConnect);
+  socket.prependListener('secureConnect', onSecureConnect);
+  socket.prependListener('data', onData);
 }
 
 /**
@@ -65,6 +85,12 @@ function onRequestError(this: ClientRequest, error: unknown): void {
 
 function marksOf(socket: Socket): HopMarks {
   return (socket as WithHopMarks)[HOP_MARKS] as HopMarks;
+}
+
+/** `connectionAttempt` (Node ≥ 20.12), just before `connect(2)`: an IP literal's first network action. */
+function onConnectionAttempt(this: Socket): void {
+  const marks = marksOf(this);
+  if (marks.startAt === 0) marks.startAt = performance.now();
 }
 
 /** Several `lookup` events come with happy eyeballs (one per address): the first one counts. */

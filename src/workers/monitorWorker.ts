@@ -13,6 +13,7 @@ import { heartbeatModule } from '../di/modules/heartbeatModule.js';
 import { httpModule } from '../di/modules/httpModule.js';
 import { monitorsModule } from '../di/modules/monitorsModule.js';
 import { schedulerModule } from '../di/modules/schedulerModule.js';
+import type { HttpClient } from '../http/httpClient.js';
 import type { CheckLimiter } from '../monitor/checkGate.js';
 import type { MonitorFactory } from '../monitor/monitor.js';
 import { runMonitorsInWorker } from './runMonitorsInWorker.js';
@@ -28,10 +29,15 @@ const container = new Container();
 container.load(configModule({ ...data.config, workers: 0 }), httpModule, schedulerModule, heartbeatModule, monitorsModule([]));
 container.rebind<CheckLimiter>(TYPES.CheckGate).toConstantValue(new SharedCheckGate(data.gate, data.config.maxConcurrentChecks));
 
+// Warm this thread's HTTP path up first (its own modules, JIT, sockets), as the main thread does
+// without workers: the first checks measure their targets. Messages wait for it, in order.
+const client = container.get<HttpClient>(TYPES.HttpClient);
+const ready: Promise<unknown> = client.warmUp ? client.warmUp(data.warmUp).catch(() => undefined) : Promise.resolve();
+
 const runs = runMonitorsInWorker({
   monitorFactory: container.get<MonitorFactory>(TYPES.MonitorFactory),
   port,
   batchMs: data.batchMs,
   batchSize: data.batchSize,
 });
-port.on('message', (message: ToWorker) => runs.handle(message));
+port.on('message', (message: ToWorker) => void ready.then(() => runs.handle(message)));

@@ -6,6 +6,27 @@ import { sharedGateBuffer } from './sharedCheckGate.js';
 import { workerFor } from './workerFor.js';
 import type { FromWorker, MonitorWorkerData, ToWorker } from './workerProtocol.js';
 
+/** At most this many origins a worker opens in its warm-up (as the main thread's). */
+const WARM_UP_ORIGINS = 64;
+
+/**
+ * One monitor per distinct origin (scheme, host, port, trust, IP family): what a worker's warm-up
+ * needs, without sending it every monitor.
+ *
+ * @param specs A worker's monitors.
+ * @returns At most {@link WARM_UP_ORIGINS} of them.
+ */
+function warmUpSpecs(specs: readonly ResolvedMonitorSpec[]): ResolvedMonitorSpec[] {
+  const byOrigin = new Map<string, ResolvedMonitorSpec>();
+  for (const spec of specs) {
+    if (byOrigin.size >= WARM_UP_ORIGINS) break;
+    if (spec.heartbeat !== undefined || !URL.canParse(spec.url)) continue;
+    const key = `${new URL(spec.url).origin}|${spec.tls.ca ?? ''}|${spec.tls.insecure}|${spec.ipFamily}`;
+    if (!byOrigin.has(key)) byOrigin.set(key, spec);
+  }
+  return [...byOrigin.values()];
+}
+
 /** What the pool says when a worker thread died under its monitors (it is restarted at once). */
 export interface WorkerCrash {
   /** The worker's index. */
@@ -112,7 +133,10 @@ export class WorkerPool {
   private slotFor(index: number): Slot {
     const existing = this.slots[index];
     if (existing) return existing;
-    const data: MonitorWorkerData = { config: this.options.config, gate: this.gate, batchMs: this.options.batchMs ?? 20, batchSize: this.options.batchSize ?? 512 };
+    const data: MonitorWorkerData = {
+      config: { ...this.options.config, monitors: [] },
+      warmUp: warmUpSpecs(this.options.config.monitors.filter((spec) => workerFor(spec.name, this.options.size) === index)),
+      gate: this.gate, batchMs: this.options.batchMs ?? 20, batchSize: this.options.batchSize ?? 512 };
     const thread = new Worker(this.options.workerUrl ?? new URL('./monitorWorker.js', import.meta.url), { workerData: data, name: `rxmon-monitors-${index}` });
     const slot: Slot = { thread, runs: new Set(), retired: false };
     this.slots[index] = slot;

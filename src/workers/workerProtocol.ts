@@ -3,8 +3,10 @@ import type { Config, ResolvedMonitorSpec } from '../config/types.js';
 
 /** What a monitor worker is started with (`workerData`). */
 export interface MonitorWorkerData {
-  /** The config (only what checks read matters: monitors are sent one by one). */
+  /** The config without its monitors (they are sent one by one). */
   config: Config;
+  /** One monitor per distinct origin of this worker's monitors (at most 64): what its warm-up opens. */
+  warmUp: ResolvedMonitorSpec[];
   /** The shared `max_concurrent_checks` counter (see `SharedCheckGate`). */
   gate: SharedArrayBuffer;
   /** Longest a result waits in the worker before its batch is posted, ms. */

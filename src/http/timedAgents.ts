@@ -1,0 +1,93 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { HOP_MARKS, type HopMarks, type WithHopMarks } from './hopMarks.js';
+import { instrumentSocket } from './timingTransport.js';
+
+type ConnectionCallback = (error: Error | null, stream: Duplex) => void;
+
+/** The marks of the connection being created right now (`net.connect` calls `lookup` synchronously). */
+let creating: HopMarks | undefined;
+
+/**
+ * Wraps an agent's `lookup` so that the lookup starts where an IP literal's connect starts: on the
+ * next tick, once Node's synchronous set-up of the request and its socket is done (`net` defers an
+ * IP literal's `connect(2)` to the next tick in the same way). That moment is stamped as `startAt` on
+ * the marks of the connection being created: a name's first network action, where its clock starts.
+ *
+ * ## Example
+ * ```ts
+ * const agent = new TimedHttpAgent({ lookup: stampingLookup(createNonBlockingLookup()) });
+ * ```
+ *
+ * @param lookup The lookup to call.
+ * @returns The same lookup, deferred to the next tick and stamped.
+ */
+export function stampingLookup(lookup: LookupFunction): LookupFunction {
+  return function stamping(hostname, options, callback): void {
+    process.nextTick(startLookup, lookup, creating, hostname, options, callback);
+  } as LookupFunction;
+}
+
+function startLookup(lookup: LookupFunction, marks: HopMarks | undefined, ...args: Parameters<LookupFunction>): void {
+  if (marks !== undefined && marks.startAt === 0) marks.startAt = performance.now();
+  lookup(...args);
+}
+
+/**
+ * An `http.Agent` whose sockets carry their request's phase marks from birth: `createConnection`
+ * finds the {@link HopMarks} that `timingTransport` put in the request options and instruments the
+ * socket before `net.connect` can look up or connect, so no event is missed whatever the order of
+ * Node's ticks (an IP literal connects on the next tick, before the request's `socket` event).
+ * While it creates the socket, a {@link stampingLookup} knows whose lookup starts.
+ *
+ * ## Example
+ * ```ts
+ * const agent = new TimedHttpAgent({ keepAlive: false });
+ * await axios.get(url, { transport: timingTransport, httpAgent: agent, maxRedirects: 0 });
+ * ```
+ */
+export class TimedHttpAgent extends http.Agent {
+  /**
+   * @param options As `net.createConnection`'s, plus the request's marks under `HOP_MARKS`.
+   * @param callback Node's callback.
+   * @returns The instrumented socket.
+   */
+  override createConnection(options: http.ClientRequestArgs, callback?: ConnectionCallback): Duplex | null | undefined {
+    return create(options, () => super.createConnection(options, callback));
+  }
+}
+
+/**
+ * The https counterpart of {@link TimedHttpAgent}: its TLS sockets are instrumented as they are made.
+ *
+ * ## Example
+ * ```ts
+ * const agent = new TimedHttpsAgent({ keepAlive: false, maxCachedSessions: 0 });
+ * ```
+ */
+export class TimedHttpsAgent extends https.Agent {
+  /**
+   * @param options As `tls.connect`'s, plus the request's marks under `HOP_MARKS`.
+   * @param callback Node's callback.
+   * @returns The instrumented TLS socket.
+   */
+  override createConnection(options: https.RequestOptions, callback?: ConnectionCallback): Duplex | null | undefined {
+    return create(options, () => super.createConnection(options, callback));
+  }
+}
+
+/** Creates the socket with `creating` set to its marks, then instruments it. */
+function create(options: object, createSocket: () => Duplex | null | undefined): Duplex | null | undefined {
+  const marks = (options as WithHopMarks)[HOP_MARKS];
+  creating = marks;
+  let socket: Duplex | null | undefined;
+  try {
+    socket = createSocket();
+  } finally {
+    creating = undefined;
+  }
+  if (socket != null && marks !== undefined) instrumentSocket(socket as Socket, marks);
+  return socket;
+}
