@@ -20,16 +20,17 @@ export const monitorName = (index) => `m${String(index).padStart(5, '0')}`;
  * @param {string} fileName File name.
  * @param {{ level: string, maxConcurrentChecks?: number, defaults: Record<string, number | string>,
  *   monitors: Array<{ name: string, url: string, timeout?: number, checkEvery?: number }>, server?: { port: number },
- *   storage?: Record<string, string | number> }} spec
+ *   storage?: Record<string, string | number>, workers?: number | 'auto' }} spec
  * @returns {string} The file's path.
  */
-export function writeConfig(dir, fileName, { level, maxConcurrentChecks, defaults, monitors, server, storage }) {
+export function writeConfig(dir, fileName, { level, maxConcurrentChecks, defaults, monitors, server, storage, workers }) {
   const lines = [`log:`, `  level: ${level}`];
   if (storage) {
     lines.push(`storage:`);
     for (const [key, value] of Object.entries(storage)) lines.push(`  ${key}: ${JSON.stringify(value)}`);
   }
   if (maxConcurrentChecks !== undefined) lines.push(`max_concurrent_checks: ${maxConcurrentChecks}`);
+  if (workers !== undefined) lines.push(`workers: ${workers}`);
   if (server) lines.push(`server:`, `  host: 127.0.0.1`, `  port: ${server.port}`);
   lines.push(`defaults:`);
   for (const [key, value] of Object.entries(defaults)) lines.push(`  ${key}: ${value}`);

@@ -12,7 +12,7 @@ import { exited, forkHelper, sleep, stop } from '../processes.mjs';
 const REQUEST_LOOP = fileURLToPath(new URL('../requestLoop.mjs', import.meta.url));
 
 /** The case's fixed parameters. */
-export const SATURATION = { monitors: 3_000, checkEvery: 1, concurrency: 512, warmupMs: 4_000, windowMs: 20_000 };
+export const SATURATION = { monitors: 15_000, checkEvery: 1, concurrency: 512, warmupMs: 4_000, windowMs: 20_000 };
 
 /**
  * Counts the failed checks rxmon logs at warn level, by error code.
@@ -33,17 +33,20 @@ function failureTally() {
 }
 
 /**
- * rxmon at saturation: 3,000 monitors every second, log level warn.
+ * rxmon at saturation: 15,000 monitors every second (far more than any client here completes), log
+ * level warn.
  *
  * @param {object} ctx The run context (dir, target, scale, log, profileDir).
- * @param {{ profile?: boolean }} [options] Run under `--cpu-prof` (profile only; figures not comparable).
+ * @param {{ profile?: boolean, workers?: number | 'auto' }} [options] Run under `--cpu-prof` (profile
+ *   only; figures not comparable); `workers:` (default: the config's default, `auto`).
  * @returns {Promise<object>} The window, failures and shutdown figures.
  */
-export async function runRxmonSaturation(ctx, { profile = false } = {}) {
+export async function runRxmonSaturation(ctx, { profile = false, workers } = {}) {
   const { dir, target, scale, log } = ctx;
   const configFile = writeConfig(dir, 'saturation.yml', {
     level: 'warn',
     maxConcurrentChecks: SATURATION.concurrency,
+    workers,
     defaults: { timeout: SATURATION.checkEvery, check_every: SATURATION.checkEvery },
     monitors: uniformMonitors({ count: SATURATION.monitors, url: () => target.url('/ok') }),
   });
@@ -57,7 +60,7 @@ export async function runRxmonSaturation(ctx, { profile = false } = {}) {
     assertRunning(daemon);
     const window = await throughputWindow(target, [daemon.pid], SATURATION.windowMs * scale);
     assertRunning(daemon);
-    log(`  rxmon${profile ? ' (profiled)' : ''}: ${window.perSecond.toFixed(0)} checks/s, ${window.cpuMsPerCheck.toFixed(3)} CPU ms/check`);
+    log(`  rxmon${profile ? ' (profiled)' : ''}${workers === undefined ? '' : ` workers: ${workers}`}: ${window.perSecond.toFixed(0)} checks/s, ${window.cpuMsPerCheck.toFixed(3)} CPU ms/check`);
     const stopped = await daemon.stop();
     return { ...window, failures: tally.failures, shutdown: stopped };
   } finally {
@@ -98,19 +101,21 @@ async function runRequestLoop(ctx, { url, keepAlive, expect, extraPids = [] }) {
  * The whole case: rxmon, then the bare loop, then blackbox_exporter (when installed).
  *
  * @param {object} ctx The run context.
- * @returns {Promise<{ rxmon: object, bare: object, blackbox: object | null, blackboxNote?: string }>}
+ * @returns {Promise<{ rxmon: object, oneThread: object, bare: object, blackbox: object | null, blackboxNote?: string }>}
  */
 export async function runSaturation(ctx) {
   const { log, target, dir } = ctx;
   log(`saturation: ${SATURATION.monitors} monitors every ${SATURATION.checkEvery} s, concurrency ${SATURATION.concurrency}, window ${(SATURATION.windowMs * ctx.scale) / 1000} s`);
   const rxmon = await runRxmonSaturation(ctx);
+  // The same run on the main thread alone (`workers: 0`), for the before/after of worker threads.
+  const oneThread = await runRxmonSaturation(ctx, { workers: 0 });
   const bare = await runRequestLoop(ctx, { url: target.url('/ok'), keepAlive: false });
   log(`  bare node:http loop: ${bare.perSecond.toFixed(0)} checks/s, ${bare.cpuMsPerCheck.toFixed(3)} CPU ms/check`);
   const exporter = await startBlackbox(dir);
   if (!exporter) {
     const blackboxNote = 'blackbox_exporter not installed (apt-get install prometheus-blackbox-exporter): skipped';
     log(`  ${blackboxNote}`);
-    return { rxmon, bare, blackbox: null, blackboxNote };
+    return { rxmon, oneThread, bare, blackbox: null, blackboxNote };
   }
   try {
     const blackbox = await runRequestLoop(ctx, {
@@ -120,7 +125,7 @@ export async function runSaturation(ctx) {
       extraPids: [exporter.pid],
     });
     log(`  blackbox_exporter: ${blackbox.perSecond.toFixed(0)} probes/s, ${blackbox.cpuMsPerCheck.toFixed(3)} CPU ms/probe (exporter only)`);
-    return { rxmon, bare, blackbox };
+    return { rxmon, oneThread, bare, blackbox };
   } finally {
     await stop(exporter.child, { graceMs: 2_000 });
   }

@@ -1,4 +1,5 @@
 import { Observable, type Subscription } from 'rxjs';
+import { WaitQueue, type Waiter } from './waitQueue.js';
 
 /** What bounds checks in flight: {@link CheckGate} in one thread, `SharedCheckGate` across worker threads. */
 export interface CheckLimiter {
@@ -31,7 +32,7 @@ export interface CheckLimiter {
 export class CheckGate implements CheckLimiter {
   private active = 0;
   /** Starts of the checks waiting for a slot, oldest first. */
-  protected readonly waiting: Array<() => void> = [];
+  protected readonly waiting = new WaitQueue<() => void>();
 
   /**
    * @param max How many gated Observables may be subscribed at once.
@@ -45,7 +46,7 @@ export class CheckGate implements CheckLimiter {
 
   /** Checks waiting for a slot now. */
   get queued(): number {
-    return this.waiting.length;
+    return this.waiting.size;
   }
 
   /**
@@ -58,6 +59,7 @@ export class CheckGate implements CheckLimiter {
   limit<T>(source$: Observable<T>): Observable<T> {
     return new Observable<T>((subscriber) => {
       let inner: Subscription | undefined;
+      let waiter: Waiter<() => void> | undefined;
       let released = false;
       const release = () => {
         if (released) return;
@@ -78,18 +80,17 @@ export class CheckGate implements CheckLimiter {
           },
         });
       };
-      if (this.waiting.length === 0 && this.tryAcquire()) start();
+      if (this.waiting.size === 0 && this.tryAcquire()) start();
       else {
-        this.waiting.push(start);
+        waiter = this.waiting.push(start);
         this.drain();
       }
       return () => {
         if (inner) {
           inner.unsubscribe();
           release();
-        } else {
-          const index = this.waiting.indexOf(start);
-          if (index >= 0) this.waiting.splice(index, 1);
+        } else if (waiter) {
+          this.waiting.remove(waiter);
         }
       };
     });
@@ -109,6 +110,6 @@ export class CheckGate implements CheckLimiter {
 
   /** Starts waiters, oldest first, while slots are free. */
   protected drain(): void {
-    while (this.waiting.length > 0 && this.tryAcquire()) this.waiting.shift()!();
+    while (this.waiting.size > 0 && this.tryAcquire()) this.waiting.shift()!();
   }
 }

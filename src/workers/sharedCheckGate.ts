@@ -58,7 +58,7 @@ export class SharedCheckGate extends CheckGate {
 
   /** Starts waiters while slots are free; when some still wait, looks again on the next release anywhere. */
   protected override drain(): void {
-    while (this.waiting.length > 0) {
+    while (this.waiting.size > 0) {
       const seen = Atomics.load(this.counts, RELEASES);
       if (!this.tryAcquire()) {
         this.watch(seen);
