@@ -9,7 +9,6 @@ import type { Store } from '../storage/store.js';
 import { uptimeOver } from '../storage/uptimeOver.js';
 import { CHART_RANGES, type ChartRange, binBuckets, binResults } from './chartBins.js';
 import { incidentsOf } from './incidents.js';
-import { type LegacyStatusPage, type LegacyStatusPageParams, createLegacyStatusPage } from './legacyStatusPage.js';
 import { STATUS_CSP } from './pageDocument.js';
 import { deltaFrame, deltaFrames, pageDelta } from './pageDeltas.js';
 import { refreshSeconds } from './refreshSeconds.js';
@@ -70,9 +69,6 @@ export interface StatusPage {
  * per 250 ms, built once and written to every client. A client that leaves more than
  * `maxBufferedBytes` unread is cut off (it reconnects and catches up from its last frame's id).
  *
- * The previous form, `createStatusPage({ monitors, historySize })`, still works (deprecated) until
- * the daemon is switched.
- *
  * ## Example
  * ```ts
  * const live = new LiveMonitors(config.monitors);
@@ -85,18 +81,7 @@ export interface StatusPage {
  * @param params The live monitors, the store, and options.
  * @returns The status page.
  */
-export function createStatusPage(params: StatusPageParams): StatusPage;
-/**
- * @deprecated The previous page (one card per monitor, in-memory history). Pass `{ live, store }`.
- * @param params The monitors and the history size.
- * @returns The previous status page.
- */
-export function createStatusPage(params: LegacyStatusPageParams): LegacyStatusPage;
-export function createStatusPage(params: StatusPageParams | LegacyStatusPageParams): StatusPage | LegacyStatusPage {
-  return 'live' in params ? createPage(params) : createLegacyStatusPage(params);
-}
-
-function createPage({
+export function createStatusPage({
   live,
   store,
   scheduler = asyncScheduler,

@@ -17,16 +17,3 @@ export { type SseOptions, sseResponse, sseStream } from './sseResponse.js';
 export { HEARTBEAT_FRAME, sseFrames, withHeartbeat } from './sseFrames.js';
 export { escapeHtml } from './escapeHtml.js';
 export { refreshSeconds } from './refreshSeconds.js';
-// The previous page, until the daemon is switched (then these go).
-export { type LegacyStatusPage, type LegacyStatusPageParams } from './legacyStatusPage.js';
-export { type CheckEvent, type MonitorsEvent, type StatusEvent, checkEvent } from './statusEvents.js';
-export type { LastCheck, LastError, LatencySample, MonitorView } from './monitorView.js';
-export { type StatusPageContent, STATUS_PAGE_CSP, pageTitle, renderStatusPage } from './renderStatusPage.js';
-export { renderMonitorCard, STATE_LABELS } from './renderMonitorCard.js';
-export { renderSummary } from './renderSummary.js';
-export { sparklineSvg } from './sparklineSvg.js';
-export { HistoryRing } from './historyRing.js';
-export { UptimeBuckets } from './uptimeBuckets.js';
-export { StatusBoard } from './statusBoard.js';
-export { type RestartableHealthOptions, restartableHealth } from './restartableHealth.js';
-export { type StatusStep, statusSteps } from './statusSteps.js';
