@@ -19,6 +19,8 @@ export {
   health,
   availability,
   latency,
+  overloadReports,
+  type OverloadReport,
   type MonitorState,
   type HealthOptions,
   type Availability,

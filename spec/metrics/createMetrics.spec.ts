@@ -53,6 +53,13 @@ describe('createMetrics', () => {
       expect(sampleValue(text, 'rxmon_schedule_lag_seconds_count')).toBe(2);
     });
 
+    it('counts the ticks results say were missed', async () => {
+      const quiet = await exposition([checkResult()]);
+      expect(sampleValue(quiet, 'rxmon_missed_ticks_total')).toBe(0);
+      const text = await exposition([checkResult({ missedTicks: 2 }), checkResult(), checkResult({ missedTicks: 3 })]);
+      expect(sampleValue(text, 'rxmon_missed_ticks_total')).toBe(5);
+    });
+
     it('has the histogram buckets from 5 ms to 10 s and 1 ms to 10 s', async () => {
       const text = await exposition([checkResult()]);
       const bounds = (name: string) =>

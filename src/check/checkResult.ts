@@ -64,6 +64,12 @@ export interface CheckResult {
   certExpiresInDays?: number;
   /** Actual minus planned start of this check, ms (set by the monitor's schedule). */
   scheduleLagMs?: number;
+  /**
+   * Ticks of this monitor that could not run since its previous check started (its check was still
+   * running or waiting for a `max_concurrent_checks` slot, or the process was held up past them).
+   * Absent when none: a monitor that keeps up never carries it.
+   */
+  missedTicks?: number;
   /** `true` when the check started inside a maintenance window of its monitor (absent otherwise). */
   maintenance?: true;
 }

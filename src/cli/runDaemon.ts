@@ -12,6 +12,8 @@ import { alertHealth } from '../alerts/alertHealth.js';
 import { sendsTo } from '../alerts/alertSelection.js';
 import { logCheckResults } from '../logging/logCheckResults.js';
 import { logStateChanges } from '../logging/logStateChanges.js';
+import { logOverload } from '../logging/logOverload.js';
+import { overloadReports } from '../operators/overloadReports.js';
 import type { MonitorState } from '../operators/health.js';
 import { healthSteps } from '../operators/healthSteps.js';
 import { persistResults } from '../storage/persistResults.js';
@@ -32,6 +34,9 @@ import { followOthers } from '../cluster/followOthers.js';
 import { perOwnership } from '../cluster/perOwnership.js';
 import { maintenanceRoutes } from '../api/maintenanceRoutes.js';
 import { dropDuringMaintenance, maintenanceStreams, markMaintenance, suppressDuringMaintenance, windowView } from '../maintenance/index.js';
+
+/** Overload is reported per window of this many ms. */
+const OVERLOAD_WINDOW_MS = 10_000;
 
 /** How long shutdown waits for the last results to reach the store, ms. */
 const STORE_DRAIN_MS = 3_000;
@@ -186,6 +191,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
   if (config.server) recordMetrics({ results$, metrics });
   logStateChanges({ states$, logger });
+  // Overload says so: a warn line per 10 s in which ticks could not run (and `rxmon_missed_ticks_total`).
+  logOverload({ reports$: results$.pipe(overloadReports(OVERLOAD_WINDOW_MS)), logger });
   const post = createWebhookPoster();
   const sendEmail = createEmailSender();
   // Each alert follows the monitors that pick it (`alerts: [...]`, default all), at its own failure_threshold if it sets one.

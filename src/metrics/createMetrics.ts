@@ -108,6 +108,7 @@ export function createMetrics({ shard, maskUrl = maskUrlPassword, processMetrics
       targetOf(entry, result.monitor, result.url).record(result);
       entry.series.record(result);
       if (result.scheduleLagMs !== undefined) families.scheduleLag.observe(Math.max(0, result.scheduleLagMs) / 1000);
+      if (result.missedTicks !== undefined) families.missedTicks.inc(result.missedTicks);
     },
     setMonitorCount(count) {
       families.monitors.set(count);

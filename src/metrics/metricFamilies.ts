@@ -26,6 +26,7 @@ export interface MetricFamilies {
   checkErrors: Counter<'monitor' | 'code'>;
   checkDuration: Histogram<'monitor'>;
   scheduleLag: Histogram<never>;
+  missedTicks: Counter<never>;
   monitors: Gauge<never>;
   storeWrites: Counter<'result'>;
   storeWrittenResults: Counter<never>;
@@ -92,6 +93,11 @@ export function registerMetricFamilies(registry: Registry): MetricFamilies {
       name: 'rxmon_schedule_lag_seconds',
       help: 'How late checks started: actual minus planned start, in seconds.',
       buckets: [...SCHEDULE_LAG_BUCKETS],
+      registers,
+    }),
+    missedTicks: new Counter({
+      name: 'rxmon_missed_ticks_total',
+      help: 'Scheduled checks that could not run: the monitor was still checking (or waiting for a max_concurrent_checks slot), or the process was held up past the tick.',
       registers,
     }),
     monitors: new Gauge({

@@ -52,11 +52,11 @@ export function monitorResults(
 ): Observable<CheckResult> {
   const check$ = check(spec);
   return schedule(
-    (planned) => {
+    (planned, missed) => {
       // The lag is taken when the check really starts: after any wait at the gate.
       const started$ = defer(() => {
         const lag = Math.max(0, scheduler.now() - planned);
-        return check$.pipe(map((result): CheckResult => ({ ...result, scheduleLagMs: lag })));
+        return check$.pipe(map((result): CheckResult => ({ ...result, scheduleLagMs: lag, ...(missed > 0 ? { missedTicks: missed } : {}) })));
       });
       return gate ? gate.limit(started$) : started$;
     },

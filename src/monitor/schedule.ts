@@ -6,10 +6,10 @@ import {
   asyncScheduler,
   defer,
   distinctUntilChanged,
-  exhaustMap,
   switchMap,
   tap,
 } from 'rxjs';
+import { exhaustCounting } from './exhaustCounting.js';
 
 /** How a monitor is scheduled. All times in ms. */
 export interface ScheduleOptions {
@@ -41,9 +41,10 @@ export interface ScheduleOptions {
  * @param firstDelay Delay of the first tick, ms.
  * @param period Time between planned ticks, ms.
  * @param scheduler Where time comes from.
+ * @param onSkipped Told how many ticks were skipped each time the clock passed them.
  * @returns The planned times; never completes.
  */
-export function plannedTicks(firstDelay: number, period: number, scheduler: SchedulerLike): Observable<number> {
+export function plannedTicks(firstDelay: number, period: number, scheduler: SchedulerLike, onSkipped?: (count: number) => void): Observable<number> {
   return new Observable<number>((subscriber) => {
     let planned = scheduler.now() + firstDelay;
     let anchored = false;
@@ -55,7 +56,11 @@ export function plannedTicks(firstDelay: number, period: number, scheduler: Sche
       planned = (anchored ? planned : Math.max(planned, ranAt)) + period;
       anchored = true;
       const now = scheduler.now();
-      if (now - planned >= period) planned += Math.floor((now - planned) / period) * period;
+      if (now - planned >= period) {
+        const skipped = Math.floor((now - planned) / period);
+        planned += skipped * period;
+        onSkipped?.(skipped);
+      }
       this.schedule(undefined, Math.max(0, planned - now));
     }, Math.max(0, firstDelay));
   });
@@ -63,9 +68,12 @@ export function plannedTicks(firstDelay: number, period: number, scheduler: Sche
 
 /**
  * The schedule of one monitor: an interval-driven stream whose ticks map to a check Observable,
- * with `exhaustMap` so checks never overlap — a tick that comes during a check is dropped, not queued.
+ * with `exhaustMap` semantics (`exhaustCounting`) so checks never overlap — a tick that comes during a
+ * check is dropped, not queued, and counted.
  *
- * `check(planned)` is called at each tick that is not dropped, with the tick's planned start time.
+ * `check(planned, missed)` is called at each tick that is not dropped, with the tick's planned start
+ * time and how many ticks could not run since the previous check started: dropped because a check
+ * was still running (or waiting at the check gate), or skipped because the clock passed them.
  * Without `retryEvery` the ticks are {@link plannedTicks}`(offset, checkEvery)`: `timer(offset,
  * checkEvery)` on the same scheduler, made drift-free. With `retryEvery`, the period is a stream of
  * the monitor's own state: after a failed check the schedule switches to `retryEvery`, after an ok one
@@ -81,13 +89,21 @@ export function plannedTicks(firstDelay: number, period: number, scheduler: Sche
  * @returns A stream of results that never completes by itself.
  */
 export function schedule<T extends { ok: boolean }>(
-  check: (planned: number) => Observable<T>,
+  check: (planned: number, missed: number) => Observable<T>,
   { offset, checkEvery, retryEvery, scheduler = asyncScheduler }: ScheduleOptions,
 ): Observable<T> {
   if (retryEvery === undefined || retryEvery === checkEvery) {
-    return plannedTicks(offset, checkEvery, scheduler).pipe(exhaustMap(check));
+    return defer(() => {
+      let skip: (count: number) => void = () => undefined;
+      return plannedTicks(offset, checkEvery, scheduler, (count) => skip(count)).pipe(
+        exhaustCounting(check, (add) => {
+          skip = add;
+        }),
+      );
+    });
   }
   return defer(() => {
+    let skip: (count: number) => void = () => undefined;
     const failing$ = new BehaviorSubject(false);
     // Start of the last check; chosen so the first tick falls at now + offset.
     let lastStart = scheduler.now() + offset - checkEvery;
@@ -95,12 +111,17 @@ export function schedule<T extends { ok: boolean }>(
       distinctUntilChanged(),
       switchMap((failing) => {
         const period = failing ? retryEvery : checkEvery;
-        return plannedTicks(Math.max(0, lastStart + period - scheduler.now()), period, scheduler);
+        return plannedTicks(Math.max(0, lastStart + period - scheduler.now()), period, scheduler, (count) => skip(count));
       }),
-      exhaustMap((planned) => {
-        lastStart = scheduler.now();
-        return check(planned).pipe(tap((result) => failing$.next(!result.ok)));
-      }),
+      exhaustCounting(
+        (planned, missed) => {
+          lastStart = scheduler.now();
+          return check(planned, missed).pipe(tap((result) => failing$.next(!result.ok)));
+        },
+        (add) => {
+          skip = add;
+        },
+      ),
     );
   });
 }
