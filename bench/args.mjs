@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 
 /** Cases of the default run, in order. */
-export const DEFAULT_CASES = ['saturation', 'scale', 'accuracy', 'startup', 'storage', 'page'];
+export const DEFAULT_CASES = ['saturation', 'scale', 'fleet', 'accuracy', 'startup', 'storage', 'page'];
 
 /** `--help` text. */
 export const USAGE = `Usage: npm run bench -- [options]

@@ -14,7 +14,7 @@ import { runAccuracy } from './phases/accuracy.mjs';
 import { runPage } from './phases/page.mjs';
 import { configLoadRows, runConfigLoad } from './phases/configLoad.mjs';
 import { runSaturation, runRxmonSaturation } from './phases/saturation.mjs';
-import { runScale } from './phases/scale.mjs';
+import { FLEET, runScale } from './phases/scale.mjs';
 import { runSoak } from './phases/soak.mjs';
 import { runStartup } from './phases/startup.mjs';
 import { runStorage } from './phases/storage.mjs';
@@ -89,6 +89,7 @@ async function main() {
     const cases = {
       saturation: () => runSaturation(ctx),
       scale: () => runScale(ctx),
+      fleet: () => runScale(ctx, { label: 'fleet', ...FLEET }),
       accuracy: () => runAccuracy(ctx),
       startup: () => runStartup(ctx),
       configLoad: () => runConfigLoad(ctx),
