@@ -29,8 +29,8 @@ describe('runMonitorsInWorker', () => {
 
   it('posts results in batches: at once when a batch is full, else after batchMs; each tagged with its run', () => {
     const { streams, posted, runs } = setUp(3);
-    runs.handle({ type: 'start', id: 1, spec: makeSpec({ name: 'a' }), monitorCount: 2 });
-    runs.handle({ type: 'start', id: 2, spec: makeSpec({ name: 'b' }), monitorCount: 2 });
+    runs.handle({ type: 'start', id: 1, spec: makeSpec({ name: 'a' }), monitorCount: 2, startedAt: Date.now() });
+    runs.handle({ type: 'start', id: 2, spec: makeSpec({ name: 'b' }), monitorCount: 2, startedAt: Date.now() });
     expect(runs.running).toBe(2);
 
     streams.get('a')!.next(makeResult({ monitor: 'a' }));
@@ -51,8 +51,8 @@ describe('runMonitorsInWorker', () => {
 
   it('stop unsubscribes one run; stop() ends all and posts what waits', () => {
     const { streams, stopped, posted, runs } = setUp(10);
-    runs.handle({ type: 'start', id: 1, spec: makeSpec({ name: 'a' }), monitorCount: 2 });
-    runs.handle({ type: 'start', id: 2, spec: makeSpec({ name: 'b' }), monitorCount: 2 });
+    runs.handle({ type: 'start', id: 1, spec: makeSpec({ name: 'a' }), monitorCount: 2, startedAt: Date.now() });
+    runs.handle({ type: 'start', id: 2, spec: makeSpec({ name: 'b' }), monitorCount: 2, startedAt: Date.now() });
     runs.handle({ type: 'stop', id: 1 });
     expect(stopped).toEqual(['a']);
     expect(runs.running).toBe(1);
@@ -63,6 +63,23 @@ describe('runMonitorsInWorker', () => {
     expect(runs.running).toBe(0);
   });
 
+  it('tells the factory how late the start message came, so the first-check offset counts from the main thread', () => {
+    const lates: Array<number | undefined> = [];
+    const runs = runMonitorsInWorker({
+      monitorFactory: (spec, _count, lateMs) => {
+        lates.push(lateMs);
+        return { name: spec.name, spec, check$: NEVER, results$: NEVER };
+      },
+      port: { postMessage: () => undefined },
+      batchMs: 20,
+      batchSize: 10,
+    });
+    runs.handle({ type: 'start', id: 1, spec: makeSpec({ name: 'x' }), monitorCount: 1, startedAt: Date.now() - 250 });
+    runs.handle({ type: 'start', id: 2, spec: makeSpec({ name: 'y' }), monitorCount: 1, startedAt: Date.now() + 5 });
+    expect(lates).toEqual([250, 0]);
+    runs.stop();
+  });
+
   it('a run whose stream fails is reported, not kept', () => {
     const posted: FromWorker[] = [];
     const runs = runMonitorsInWorker({
@@ -71,7 +88,7 @@ describe('runMonitorsInWorker', () => {
       batchMs: 20,
       batchSize: 10,
     });
-    runs.handle({ type: 'start', id: 7, spec: makeSpec({ name: 'x' }), monitorCount: 1 });
+    runs.handle({ type: 'start', id: 7, spec: makeSpec({ name: 'x' }), monitorCount: 1, startedAt: Date.now() });
     expect(posted).toEqual([{ type: 'failed', id: 7, message: 'boom' }]);
     expect(runs.running).toBe(0);
   });

@@ -16,9 +16,11 @@ export interface Monitor {
 
 /**
  * Makes a {@link Monitor} for a spec; `monitorCount` (how many the daemon runs) sets the spread of
- * first checks.
+ * first checks. `lateMs`: the monitor was started this long ago elsewhere (on the main thread, for a
+ * worker thread that gets it late), so its first check comes that much sooner: a worker's start-up
+ * does not shift the schedule.
  */
-export type MonitorFactory = (spec: ResolvedMonitorSpec, monitorCount: number) => Monitor;
+export type MonitorFactory = (spec: ResolvedMonitorSpec, monitorCount: number, lateMs?: number) => Monitor;
 
 /** Makes the cold check Observable for one spec (normally `httpCheck` over the HTTP client). */
 export type CheckFactory = (spec: ResolvedMonitorSpec) => Observable<CheckResult>;

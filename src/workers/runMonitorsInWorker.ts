@@ -64,7 +64,10 @@ export function runMonitorsInWorker({ monitorFactory, port, batchMs, batchSize }
       if (message.type === 'start') {
         runs.get(message.id)?.unsubscribe();
         const { id } = message;
-        const subscription = monitorFactory(message.spec, message.monitorCount).results$.subscribe({
+        // Started on the main thread at `startedAt`: the time it took to get here (thread start-up,
+        // warm-up) comes off the first-check offset, so the schedule is the one it would have in-process.
+        const lateMs = Math.max(0, Date.now() - message.startedAt);
+        const subscription = monitorFactory(message.spec, message.monitorCount, lateMs).results$.subscribe({
           next: (result) => push(id, result),
           error: (error: unknown) => {
             runs.delete(id);

@@ -109,7 +109,7 @@ export class WorkerPool {
     return new Observable<CheckResult>((subscriber) => {
       const id = this.nextId++;
       const worker = workerFor(spec.name, this.options.size);
-      const start: ToWorker = { type: 'start', id, spec, monitorCount };
+      const start: ToWorker = { type: 'start', id, spec, monitorCount, startedAt: Date.now() };
       this.runs.set(id, { subscriber, start, worker });
       const slot = this.slotFor(worker);
       slot.runs.add(id);

@@ -22,6 +22,8 @@ export interface StartMonitor {
   spec: ResolvedMonitorSpec;
   /** How many monitors the daemon runs (sets the spread of first checks). */
   monitorCount: number;
+  /** When the main thread started it (`Date.now()`): its first-check offset counts from then. */
+  startedAt: number;
 }
 
 /** Main thread → worker: stop (unsubscribe) the monitor run under `id`, aborting an in-flight check. */

@@ -54,17 +54,18 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
         const check = (s: ResolvedMonitorSpec) => httpCheck(s, client, scheduler);
         // In a cluster a monitor changes hands: its phase is the same on every instance.
         const clustered = context.get<Config>(TYPES.Config).cluster.enabled;
-        const offsetOf = (spec: ResolvedMonitorSpec, monitorCount: number) =>
-          clustered ? epochPhaseOffset(spec.name, spec.checkEvery, scheduler.now()) : firstCheckOffset(spec.name, spec.checkEvery, monitorCount);
+        // An epoch-aligned phase is absolute; a spread offset counts from when the monitor was started.
+        const offsetOf = (spec: ResolvedMonitorSpec, monitorCount: number, lateMs: number) =>
+          clustered ? epochPhaseOffset(spec.name, spec.checkEvery, scheduler.now()) : Math.max(0, firstCheckOffset(spec.name, spec.checkEvery, monitorCount) - lateMs);
         // With workers, schedules run on their threads (which apply the same offsets); `--once` (check$)
         // stays on this one. Heartbeat monitors stay here too: their pings arrive on this thread's listener.
         const pool = context.get<number>(TYPES.WorkerCount) > 0 ? context.get<WorkerPool>(TYPES.WorkerPool) : undefined;
-        return (spec, monitorCount) =>
+        return (spec, monitorCount, lateMs = 0) =>
           isHeartbeatSpec(spec)
             ? new HeartbeatMonitor(spec, { hub, scheduler })
             : pool
               ? new PooledMonitor(spec, pool, monitorCount, check(spec))
-              : new HttpMonitor(spec, { check, offset: offsetOf(spec, monitorCount), scheduler, gate });
+              : new HttpMonitor(spec, { check, offset: offsetOf(spec, monitorCount, lateMs), scheduler, gate });
       })
       .inSingletonScope();
     for (const spec of specs) {
