@@ -30,10 +30,10 @@ export const BOUND_MS = 1;
 export const TLS_FASTER_BOUND_MS = 2.5;
 /**
  * The other generous bound, for the total of the first check of a fresh process only (the steady
- * total is held to {@link BOUND_MS}): nine fresh processes are few samples, and a fresh process on
+ * total is held to {@link BOUND_MS}): thirteen fresh processes are few samples, and a fresh process on
  * the shared 2-core machine at a load of 3–6 now and then loses 2–4 ms to the scheduler in one
  * phase or another (a different one each time, so every phase's median stays within 1 ms while
- * the total's median of 9 drifts). The bench (`npm run bench -- --only=accuracy`) reports the
+ * the total's median of 13 drifts). The bench (`npm run bench -- --only=accuracy`) reports the
  * total against 1 ms as is.
  */
 export const TOTAL_BOUND_MS = 2;
