@@ -16,9 +16,9 @@ let creating: HopMarks | undefined;
  * its socket: the HTTP parser, the `socket` listeners, the request's headers handed to the socket),
  * in a `setImmediate`. That moment is stamped as `startAt` on the marks of the connection being
  * created: a name's first network action, where its clock starts. With the lookup started on the next
- * tick instead, that set-up (0.1–0.3 ms of CPU) ran between the lookup and its answer and was counted
- * as `dnsMs`. (An IP literal's `connect(2)` is issued by `net` on the next tick, so there the same
- * set-up runs while the kernel connects.)
+ * tick instead, that set-up ran between the lookup and its answer and was counted as `dnsMs`
+ * (0.05–0.1 ms at the median on the 2-core machine). An IP literal's `connect(2)` is issued by
+ * `net` on the next tick, so there the same set-up runs while the kernel connects.
  *
  * ## Example
  * ```ts
