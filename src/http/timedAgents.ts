@@ -11,10 +11,14 @@ type ConnectionCallback = (error: Error | null, stream: Duplex) => void;
 let creating: HopMarks | undefined;
 
 /**
- * Wraps an agent's `lookup` so that the lookup starts where an IP literal's connect starts: on the
- * next tick, once Node's synchronous set-up of the request and its socket is done (`net` defers an
- * IP literal's `connect(2)` to the next tick in the same way). That moment is stamped as `startAt` on
- * the marks of the connection being created: a name's first network action, where its clock starts.
+ * Wraps an agent's `lookup` so that the lookup starts once Node has set the request up: after the
+ * synchronous set-up of the request and its socket and after the ticks it queues (the request taking
+ * its socket: the HTTP parser, the `socket` listeners, the request's headers handed to the socket),
+ * in a `setImmediate`. That moment is stamped as `startAt` on the marks of the connection being
+ * created: a name's first network action, where its clock starts. With the lookup started on the next
+ * tick instead, that set-up ran between the lookup and its answer and was counted as `dnsMs`
+ * (0.05–0.1 ms at the median on the 2-core machine). An IP literal's `connect(2)` is issued by
+ * `net` on the next tick, so there the same set-up runs while the kernel connects.
  *
  * ## Example
  * ```ts
@@ -22,11 +26,11 @@ let creating: HopMarks | undefined;
  * ```
  *
  * @param lookup The lookup to call.
- * @returns The same lookup, deferred to the next tick and stamped.
+ * @returns The same lookup, deferred until the request is set up, and stamped.
  */
 export function stampingLookup(lookup: LookupFunction): LookupFunction {
   return function stamping(hostname, options, callback): void {
-    process.nextTick(startLookup, lookup, creating, hostname, options, callback);
+    setImmediate(startLookup, lookup, creating, hostname, options, callback);
   } as LookupFunction;
 }
 

@@ -29,21 +29,25 @@ export const BOUND_MS = 1;
  */
 export const TLS_FASTER_BOUND_MS = 2.5;
 /**
- * The other generous bound, for the total only: it adds up five phases, each carrying some of
- * Node's per-event scheduling (0.1–0.4 ms each when the shared 2-core machine runs at a load of
- * 4–10, where curl's C loop pays µs), so on this machine it drifts past 1 ms while every phase stays
- * within it. The bench (`npm run bench -- --only=accuracy`) reports the total against 1 ms as is.
+ * The other generous bound, for the total of the first check of a fresh process only (the steady
+ * total is held to {@link BOUND_MS}): thirteen fresh processes are few samples, and a fresh process on
+ * the shared 2-core machine at a load of 3–6 now and then loses 2–4 ms to the scheduler in one
+ * phase or another (a different one each time, so every phase's median stays within 1 ms while
+ * the total's median of 13 drifts). The bench (`npm run bench -- --only=accuracy`) reports the
+ * total against 1 ms as is.
  */
 export const TOTAL_BOUND_MS = 2;
 
 /**
  * @param phase The phase.
  * @param diffMs Median rxmon − median curl, ms.
+ * @param totalBoundMs The bound of the total, both ways: {@link BOUND_MS} for steady checks,
+ *   {@link TOTAL_BOUND_MS} (the default) for the first check of fresh processes.
  * @returns 'within' when inside the bounds, else the difference (so a failure says by how much).
  */
-export function phaseVerdict(phase: keyof Phases, diffMs: number): 'within' | number {
-  const upper = phase === 'total' ? TOTAL_BOUND_MS : BOUND_MS;
-  const lower = phase === 'tls' ? -TLS_FASTER_BOUND_MS : phase === 'total' ? -TOTAL_BOUND_MS : -BOUND_MS;
+export function phaseVerdict(phase: keyof Phases, diffMs: number, totalBoundMs: number = TOTAL_BOUND_MS): 'within' | number {
+  const upper = phase === 'total' ? totalBoundMs : BOUND_MS;
+  const lower = phase === 'tls' ? -TLS_FASTER_BOUND_MS : phase === 'total' ? -totalBoundMs : -BOUND_MS;
   return diffMs <= upper && diffMs >= lower ? 'within' : diffMs;
 }
 
