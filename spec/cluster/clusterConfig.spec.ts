@@ -1,18 +1,10 @@
-import { ConfigError } from '../../src/config/configError.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
+import { configErrorOf } from '../support/configErrors.js';
 
 const MONITOR = 'monitors:\n  ok:\n    url: http://127.0.0.1/\n';
 const PG = 'storage: { type: postgres, url: "postgres://u:p@db/rxmon" }\n';
 
-function messageOf(yaml: string): string {
-  try {
-    parseConfig(yaml, 'bad.yml', {});
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const messageOf = configErrorOf;
 
 describe('cluster: in the config', () => {
   it('is off by default, with the documented defaults', () => {

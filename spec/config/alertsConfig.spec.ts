@@ -1,17 +1,9 @@
-import { ConfigError } from '../../src/config/configError.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
+import { configErrorOf } from '../support/configErrors.js';
 
 const MONITOR = 'monitors:\n  api:\n    url: http://127.0.0.1/\n';
 
-function problemOf(yaml: string, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    parseConfig(yaml, 'bad.yml', env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemOf = configErrorOf;
 
 describe('alerts: types', () => {
   it('reads every provider type with its keys, defaults filled', () => {

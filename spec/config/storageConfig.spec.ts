@@ -1,18 +1,10 @@
-import { ConfigError } from '../../src/config/configError.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
 import { DEFAULT_RETENTION } from '../../src/storage/retention.js';
+import { configErrorOf } from '../support/configErrors.js';
 
 const MONITOR = 'monitors:\n  ok:\n    url: http://127.0.0.1/\n';
 
-function messageOf(yaml: string, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    parseConfig(yaml, 'bad.yml', env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const messageOf = configErrorOf;
 
 describe('storage: in the config', () => {
   it('is memory when absent, so existing configs keep working', () => {

@@ -1,7 +1,7 @@
 import type { ResolvedMonitorSpec } from '../../src/config/types.js';
 import { AxiosHttpClient } from '../../src/http/axiosHttpClient.js';
 import { makeSpec } from '../support/specs.js';
-import { type AccuracyTarget, PHASES, TOTAL_BOUND_MS, type Phases, comparison, curlTwice, hasCurl, medianDifferences, medianPhases, phaseVerdict, rxmonPhases, startAccuracyTarget } from './support/curlPhases.js';
+import { ACCURACY_CASES, type AccuracyTarget, PHASES, TOTAL_BOUND_MS, type Phases, comparison, curlTwice, hasCurl, medianDifferences, medianPhases, phaseVerdict, rxmonPhases, startAccuracyTarget } from './support/curlPhases.js';
 
 /** The server's delay: long enough to be a real wait, short enough for many samples. */
 const DELAY_MS = 20;
@@ -22,18 +22,11 @@ describeWithCurl('AxiosHttpClient phases against curl, taking turns on the same 
   beforeAll(async () => {
     target = await startAccuracyTarget();
     // What the daemon does before its first check (modules, JIT, first sockets), and curl's side of it.
-    await client.warmUp(['http', 'https'].flatMap((scheme) => ['localhost', '127.0.0.1'].map((host) => makeSpec({ url: `${scheme}://${host}:${target[scheme as 'http' | 'https']}/` }))));
+    await client.warmUp(ACCURACY_CASES.map(([scheme, host]) => makeSpec({ url: `${scheme}://${host}:${target[scheme]}/` })));
   });
   afterAll(() => target.close());
 
-  const cases = [
-    ['http', 'localhost'],
-    ['http', '127.0.0.1'],
-    ['https', 'localhost'],
-    ['https', '127.0.0.1'],
-  ] as const;
-
-  it.each(cases)('%s://%s: every phase within 1 ms of curl, the total within 2 ms (median of the differences)', async (scheme, host) => {
+  it.each(ACCURACY_CASES)('%s://%s: every phase within 1 ms of curl, the total within 2 ms (median of the differences)', async (scheme, host) => {
     const url = `${scheme}://${host}:${target[scheme]}/delay/${DELAY_MS}`;
     const spec: ResolvedMonitorSpec = makeSpec({ url, timeout: 5_000, tls: { insecure: false, ca: target.caFile } });
     // Both sides warm: the client is warmed up (above) and has done this exchange before; curl's

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { MAIN, ROOT, ensureBuilt, writeTempConfig } from '../support/daemon.js';
-import { type AccuracyTarget, FIRST_CHECK_BOUNDS, PHASES, type Phases, comparison, curlTwice, hasCurl, medianDifferences, phaseVerdict, rxmonPhases, startAccuracyTarget } from './support/curlPhases.js';
+import { ACCURACY_CASES, type AccuracyTarget, FIRST_CHECK_BOUNDS, PHASES, type Phases, comparison, curlTwice, hasCurl, medianDifferences, phaseVerdict, rxmonPhases, startAccuracyTarget } from './support/curlPhases.js';
 
 const run = promisify(execFile);
 
@@ -39,14 +39,7 @@ describeWithCurl('rxmon --once: the first check of a fresh process against curl'
   });
   afterAll(() => target.close());
 
-  const cases = [
-    ['http', 'localhost'],
-    ['http', '127.0.0.1'],
-    ['https', 'localhost'],
-    ['https', '127.0.0.1'],
-  ] as const;
-
-  it.each(cases)('%s://%s: reports every phase within 1 ms of curl, the total within 3 ms (median of the differences), and exits 0', async (scheme, host) => {
+  it.each(ACCURACY_CASES)('%s://%s: reports every phase within 1 ms of curl, the total within 3 ms (median of the differences), and exits 0', async (scheme, host) => {
     const url = `${scheme}://${host}:${target[scheme]}/delay/${DELAY_MS}`;
     const ours: Phases[] = [];
     const curls: Phases[] = [];

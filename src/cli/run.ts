@@ -123,7 +123,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 
   // A cluster member starts with no monitor of its own: ownership brings them (src/cluster). Its
   // `workers: auto` is decided by the whole config's size.
-  const memberConfig = (): Config => ({ ...config, monitors: [], workers: workerCount(config.workers, config.monitors.length, availableParallelism()) });
+  const threads = workerCount(config.workers, config.monitors.length, availableParallelism());
+  const memberConfig = (): Config => ({ ...config, monitors: [], workers: threads });
   const composed = composeDaemon(createContainer(config.cluster.enabled && !options.once ? memberConfig() : config, { shard: options.shard && shardLabel(options.shard) }));
   const daemon = { ...composed, config };
   const { logger, dispatcher } = daemon;
@@ -133,7 +134,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   await new Promise((resolve) => setImmediate(resolve));
   // The first check of a fresh process must measure the target, not Node warming up (bounded: 1 s).
   // With worker threads each warms its own path up (see monitorWorker.ts); `--once` runs here.
-  const onThreads = !options.once && workerCount(config.workers, config.monitors.length, availableParallelism()) > 0;
+  const onThreads = !options.once && threads > 0;
   const warmUp = onThreads ? undefined : await daemon.http.warmUp?.(config.monitors);
   if (warmUp !== undefined) logger.debug({ warmUp }, 'HTTP path warmed up');
   if (options.once) {

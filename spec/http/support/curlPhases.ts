@@ -59,6 +59,14 @@ export function phaseVerdict(phase: keyof Phases, diffMs: number, totalBoundMs: 
   return diffMs <= upper && diffMs >= lower ? 'within' : diffMs;
 }
 
+/** The targets both accuracy specs compare on: http and https, by name and by IP literal. */
+export const ACCURACY_CASES = [
+  ['http', 'localhost'],
+  ['http', '127.0.0.1'],
+  ['https', 'localhost'],
+  ['https', '127.0.0.1'],
+] as const;
+
 /** The phase names in table order. */
 export const PHASES: readonly (keyof Phases)[] = ['dns', 'connect', 'tls', 'firstByte', 'transfer', 'total'];
 
