@@ -1,3 +1,4 @@
+import type { SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { missedDeadlines } from '../../src/heartbeat/missedDeadlines.js';
 
@@ -50,6 +51,23 @@ describe('missedDeadlines', () => {
         const expected = '     ----------------------';
         expectObservable(reports.pipe(missedDeadlines({ firstDueIn: 6, window: 6, every: 4, scheduler })), reportsSubs).toBe(expected);
         expectSubscriptions(reports.subscriptions).toBe(reportsSubs);
+      });
+    });
+  });
+
+  describe('when the timer fires a little early', () => {
+    it('reports each miss at its deadline, never before it', () => {
+      const scheduler = newScheduler();
+      // Node may run a timer while Date.now() still reads 1 ms before its due time.
+      const early: SchedulerLike = {
+        now: () => scheduler.now(),
+        schedule: (work, delay = 0, state) => scheduler.schedule(work as never, Math.max(0, delay - 1), state),
+      };
+      scheduler.run(({ hot, expectObservable }) => {
+        const reports = hot('  ------------');
+        const reportsSubs = '  ^-----------!';
+        const expected = '     ----a---b---';
+        expectObservable(reports.pipe(missedDeadlines({ firstDueIn: 5, window: 6, every: 4, scheduler: early })), reportsSubs).toBe(expected, { a: 5, b: 9 });
       });
     });
   });

@@ -13,7 +13,7 @@ export interface DeadlineOptions {
 
 /**
  * The deadline of a heartbeat: each report (any value) switches to a fresh deadline timer, and
- * every deadline that passes without one emits its time. While the job stays silent, a miss
+ * every deadline that passes without one emits its time (never before the deadline itself). While the job stays silent, a miss
  * follows every `every`, as a failing check would keep failing.
  *
  * ```
@@ -30,7 +30,11 @@ export function missedDeadlines({ firstDueIn, window, every, scheduler = asyncSc
     reports$.pipe(
       map(() => window),
       startWith(firstDueIn),
-      switchMap((dueIn) => timer(dueIn, every, scheduler)),
-      map(() => scheduler.now()),
+      switchMap((dueIn) => {
+        const from = scheduler.now();
+        // A timer may fire a little before its clock reads the due time (node rounds timers to
+        // the millisecond): a miss is never reported before its deadline.
+        return timer(dueIn, every, scheduler).pipe(map((n) => Math.max(scheduler.now(), from + dueIn + n * every)));
+      }),
     );
 }
