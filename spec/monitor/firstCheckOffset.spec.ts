@@ -1,4 +1,4 @@
-import { firstCheckOffset, fnv1a32 } from '../../src/monitor/firstCheckOffset.js';
+import { firstCheckOffset, lateStartOffset, fnv1a32 } from '../../src/monitor/firstCheckOffset.js';
 
 describe('firstCheckOffset', () => {
   it('is stable for a name', () => {
@@ -37,5 +37,28 @@ describe('firstCheckOffset', () => {
     const offsets = Array.from({ length: 500 }, (_, i) => firstCheckOffset(`m${i}`, 60_000, 500));
     expect(Math.max(...offsets)).toBeLessThan(5_000);
     expect(Math.max(...offsets)).toBeGreaterThan(4_000);
+  });
+});
+
+describe('lateStartOffset', () => {
+  it('keeps a monitor whose offset is still ahead on its planned time', () => {
+    expect(lateStartOffset(7_000, 3_000)).toBe(4_000);
+    expect(lateStartOffset(3_000, 3_000)).toBe(0);
+    expect(lateStartOffset(500, 0)).toBe(500);
+  });
+
+  it('takes an overdue offset from now, so overdue monitors do not all fire at once', () => {
+    expect(lateStartOffset(1_000, 3_000)).toBe(1_000);
+    expect(lateStartOffset(0, 3_000)).toBe(0);
+  });
+
+  it('spreads 50,000 monitors over 30 s started 3 s late at no more than twice the planned rate', () => {
+    const delays = Array.from({ length: 50_000 }, (_, i) => lateStartOffset(firstCheckOffset(`m${i}`, 30_000, 50_000), 3_000));
+    const perSecond = new Array(30).fill(0);
+    for (const delay of delays) perSecond[Math.floor(delay / 1_000)]++;
+    // Planned: about 1,667 a second. Every second of the first three holds the on-time and the overdue ones.
+    expect(Math.max(...perSecond)).toBeLessThan(2 * 1_667 * 1.15);
+    expect(Math.max(...perSecond.slice(3))).toBeLessThan(1_667 * 1.15);
+    expect(Math.max(...delays)).toBeLessThan(27_000);
   });
 });

@@ -5,7 +5,7 @@ import { httpCheck } from '../../check/httpCheck.js';
 import type { Config, ResolvedMonitorSpec } from '../../config/types.js';
 import type { HttpClient } from '../../http/httpClient.js';
 import { CheckGate, type CheckLimiter } from '../../monitor/checkGate.js';
-import { firstCheckOffset } from '../../monitor/firstCheckOffset.js';
+import { firstCheckOffset, lateStartOffset } from '../../monitor/firstCheckOffset.js';
 import { epochPhaseOffset } from '../../cluster/epochPhase.js';
 import { HttpMonitor, type Monitor, type MonitorFactory } from '../../monitor/monitor.js';
 import { HeartbeatMonitor } from '../../heartbeat/heartbeatMonitor.js';
@@ -56,7 +56,7 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
         const clustered = context.get<Config>(TYPES.Config).cluster.enabled;
         // An epoch-aligned phase is absolute; a spread offset counts from when the monitor was started.
         const offsetOf = (spec: ResolvedMonitorSpec, monitorCount: number, lateMs: number) =>
-          clustered ? epochPhaseOffset(spec.name, spec.checkEvery, scheduler.now()) : Math.max(0, firstCheckOffset(spec.name, spec.checkEvery, monitorCount) - lateMs);
+          clustered ? epochPhaseOffset(spec.name, spec.checkEvery, scheduler.now()) : lateStartOffset(firstCheckOffset(spec.name, spec.checkEvery, monitorCount), lateMs);
         // With workers, schedules run on their threads (which apply the same offsets); `--once` (check$)
         // stays on this one. Heartbeat monitors stay here too: their pings arrive on this thread's listener.
         const pool = context.get<number>(TYPES.WorkerCount) > 0 ? context.get<WorkerPool>(TYPES.WorkerPool) : undefined;
