@@ -1,4 +1,4 @@
-import { asyncScheduler, catchError, defer, from, map, type Observable, of, race, type SchedulerLike, tap, timeout, timer } from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { ResolvedMonitorSpec } from '../config/types.js';
 import type { HttpClient, HttpOutcome } from '../http/httpClient.js';
 import { maskUrl } from '../http/maskUrl.js';
@@ -52,30 +52,51 @@ export function httpCheck(
 ): Observable<CheckResult> {
   // Once per monitor, not per check: the configured URL does not change.
   const url = maskUrl(spec.url);
-  return defer(() => {
+  return new Observable<CheckResult>((subscriber) => {
     const startMs = scheduler.now();
     const startedAt = new Date(startMs).toISOString();
     // A heartbeat monitor is pinged, not checked: no request, one clear failure.
-    if (spec.heartbeat !== undefined) return of(checkResult(spec, url, startedAt, { code: 'INVALID_URL', message: `a heartbeat monitor has no URL to check: its job pings ${url}` }, 0));
+    if (spec.heartbeat !== undefined) {
+      subscriber.next(checkResult(spec, url, startedAt, { code: 'INVALID_URL', message: `a heartbeat monitor has no URL to check: its job pings ${url}` }, 0));
+      subscriber.complete();
+      return undefined;
+    }
+    // One Observable with two timer actions, not a chain of operators: this runs for every check.
     const controller = new AbortController();
-    const answer = askClient(client, spec, controller.signal);
-    const toResult = (said: ClientAnswer): CheckResult => checkResult(spec, url, startedAt, said, scheduler.now() - startMs);
-    return from(answer).pipe(
-      map(toResult),
-      timeout({
-        first: spec.timeout,
-        scheduler,
-        with: () => {
-          controller.abort();
-          return race(
-            from(answer).pipe(map((said) => toResult(asTimeout(said, spec.timeout)))),
-            timer(ABORT_GRACE_MS, scheduler).pipe(map(() => toResult(timeoutError(spec.timeout, false)))),
-          );
-        },
-      }),
-      tap({ unsubscribe: () => controller.abort() }),
-      catchError((error: unknown) => of(toResult(internalError(error)))),
-    );
+    let done = false;
+    let timedOut = false;
+    let grace: Subscription | undefined;
+    const finish = (said: ClientAnswer): void => {
+      if (done) return;
+      done = true;
+      deadline.unsubscribe();
+      grace?.unsubscribe();
+      let result: CheckResult;
+      try {
+        result = checkResult(spec, url, startedAt, said, scheduler.now() - startMs);
+      } catch (error) {
+        result = checkResult(spec, url, startedAt, internalError(error), scheduler.now() - startMs);
+      }
+      subscriber.next(result);
+      subscriber.complete();
+    };
+    // At the timeout: abort, then take the client's own account of it (what it measured until
+    // then), or after ABORT_GRACE_MS a bare TIMEOUT.
+    const deadline = scheduler.schedule(() => {
+      timedOut = true;
+      controller.abort();
+      grace = scheduler.schedule(() => finish(timeoutError(spec.timeout, false)), ABORT_GRACE_MS);
+    }, spec.timeout);
+    void askClient(client, spec, controller.signal).then((said) => finish(timedOut ? asTimeout(said, spec.timeout) : said));
+    return () => {
+      deadline.unsubscribe();
+      grace?.unsubscribe();
+      // Unsubscribed before the result: the request is aborted (its socket destroyed).
+      if (!done) {
+        done = true;
+        controller.abort();
+      }
+    };
   });
 }
 
