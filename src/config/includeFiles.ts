@@ -5,7 +5,7 @@ import { decodeUtf8 } from './decodeUtf8.js';
 import { describeFsError } from './describeFsError.js';
 import { formatKeyPath } from './keyPath.js';
 import { readConfigFileSync } from './readConfigFile.js';
-import { readYamlDocument } from './readYamlDocument.js';
+import { readConfigYaml } from './readYamlFast.js';
 import { describeType, isPlainMap } from './schema/valueSchema.js';
 import type { KeyPathSegments, YamlLocator } from './yamlLocator.js';
 
@@ -60,11 +60,13 @@ const LINES_PER_FILE = 2 ** 32;
  * @param data The main file's top level (a map).
  * @param file The main file, as the user gave it.
  * @param locator Lines of the main file.
+ * @param fast Read large included files fast (see `readConfigYaml`): only on a first try that is
+ *   redone the exact way when it finds a problem.
  * @returns The merged data, or the main file's own data when it has no `include:`.
  * @throws {ConfigError} An unreadable or invalid included file, a bad `include:`, a duplicate name:
  *   `monitors.d/web.yml:12: monitors.api: duplicate monitor name (also at config.yml:7)`.
  */
-export function includeFiles(data: Record<string, unknown>, file: string, locator: YamlLocator): IncludedConfig {
+export function includeFiles(data: Record<string, unknown>, file: string, locator: YamlLocator, fast = false): IncludedConfig {
   const main: Source = { file, locator };
   const sources: Source[] = [main];
   const owner = new Map<string, Source>();
@@ -76,7 +78,7 @@ export function includeFiles(data: Record<string, unknown>, file: string, locato
   for (const { path, shown, index } of entries) {
     watched.push(path);
     for (const included of filesOf(path, shown, main, index)) {
-      const { source, monitors: own } = readIncludedFile(included.path, included.shown);
+      const { source, monitors: own } = readIncludedFile(included.path, included.shown, fast);
       sources.push(source);
       for (const [name, monitor] of Object.entries(own)) {
         const earlier = owner.get(name);
@@ -162,10 +164,10 @@ function filesOf(path: string, shown: string, main: Source, index: number): Arra
  *
  * @returns Its source and its monitors map (each entry checked later, like the main file's).
  */
-function readIncludedFile(path: string, shown: string): { source: Source; monitors: Record<string, unknown> } {
+function readIncludedFile(path: string, shown: string, fast: boolean): { source: Source; monitors: Record<string, unknown> } {
   const decoded = decodeUtf8(readConfigFileSync(path, shown));
   if (!decoded.ok) fail(shown, decoded.problem, decoded.badByte?.line);
-  const yaml = readYamlDocument(decoded.value as string);
+  const yaml = readConfigYaml(decoded.value as string, fast);
   if (!yaml.ok) {
     const { line, path: at, problem } = yaml.problem;
     return fail(shown, problem, line, at);

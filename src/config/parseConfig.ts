@@ -13,7 +13,7 @@ import { MAX_CONFIG_BYTES, fileTooLarge } from './configFileLimit.js';
 import { includeFiles } from './includeFiles.js';
 import { formatKeyPath } from './keyPath.js';
 import { mergeMonitorDefaults } from './mergeMonitorDefaults.js';
-import { readYamlDocument } from './readYamlDocument.js';
+import { readConfigYaml } from './readYamlFast.js';
 import { resolveMaintenance } from './resolveMaintenance.js';
 import { configSchema } from './schema/configSchema.js';
 import { describeIssue, keyProblems } from './schema/describeIssue.js';
@@ -47,7 +47,8 @@ export const CONFIG_DEFAULTS = {
  * {@link Config}. Pure apart from reading the files `include:` names and checking that `tls.ca`
  * files are readable.
  *
- * Steps: bytes must be UTF-8 (at most 64 MiB) → YAML (unique keys, alias bomb refused) → the top
+ * Steps: bytes must be UTF-8 (at most 64 MiB) → YAML (unique keys, alias bomb refused; a file of
+ * 256 KiB or more is first read with js-yaml, see `readYamlFast`) → the top
  * level must be a map → the files named by `include:` read, their monitors merged in (see
  * `includeFiles`) → `${ENV}` in every string value (`$${` for a literal `${`) → the top level
  * and `defaults:` validated → each monitor merged over `defaults:` and validated → defaults filled
@@ -59,10 +60,11 @@ export const CONFIG_DEFAULTS = {
  * @param file The file name as the user gave it: used in messages as is, and resolved for
  *   `Config.file` and relative `tls.ca` paths.
  * @param env Where `${NAME}` values come from.
+ * @param options `fastYaml: false` reads every file the exact way (what the fast way is tested against).
  * @returns The resolved config; `secrets` lists every value to keep out of logs.
  * @throws {ConfigError} On any problem; the CLI exits 2.
  */
-export function parseConfig(input: string | Uint8Array, file: string, env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(input: string | Uint8Array, file: string, env: NodeJS.ProcessEnv = process.env, { fastYaml = true }: { fastYaml?: boolean } = {}): Config {
   const fail = (problem: string, line?: number, key?: string): never => {
     throw new ConfigError({ file, line, key: key || undefined, problem });
   };
@@ -80,7 +82,29 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
 
   const empty = 'the file is empty; expected a map with monitors:';
   if (text.trim() === '') fail(empty);
-  const yaml = readYamlDocument(text);
+  // Large files (this one or an included one) are read fast first; a problem found then is found
+  // again the exact way, which places it. Small files are read the exact way at once.
+  if (!fastYaml) return resolveConfig(text, file, env, false);
+  try {
+    return resolveConfig(text, file, env, true);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return resolveConfig(text, file, env, false);
+  }
+}
+
+/**
+ * {@link parseConfig} from the decoded text on: YAML, includes, interpolation, validation.
+ *
+ * @param fast Read the YAML with js-yaml where it can (`readConfigYaml`): problems are then found
+ *   but not placed, so the caller reads again without it to report them.
+ */
+function resolveConfig(text: string, file: string, env: NodeJS.ProcessEnv, fast: boolean): Config {
+  const fail = (problem: string, line?: number, key?: string): never => {
+    throw new ConfigError({ file, line, key: key || undefined, problem });
+  };
+  const empty = 'the file is empty; expected a map with monitors:';
+  const yaml = readConfigYaml(text, fast);
   if (!yaml.ok) {
     const { line, path, problem } = yaml.problem;
     return fail(problem, line, path === undefined ? undefined : formatKeyPath(path));
@@ -90,7 +114,7 @@ export function parseConfig(input: string | Uint8Array, file: string, env: NodeJ
   if (!isPlainMap(data)) fail(`expected a map with monitors: at the top level, got ${describeType(data)}`, locator.lineOf([]));
 
   // include: merges other files' monitors in; a problem in one of them names that file and line.
-  const included = includeFiles(data as Record<string, unknown>, file, locator);
+  const included = includeFiles(data as Record<string, unknown>, file, locator, fast);
   const interpolated = interpolateEnvTree(included.data, env);
   const raise = (problem: KeyProblem, secrets: readonly string[]): never => {
     const where = included.locate(problem.path, problem.atKey);
