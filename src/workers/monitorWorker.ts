@@ -40,4 +40,9 @@ const runs = runMonitorsInWorker({
   batchMs: data.batchMs,
   batchSize: data.batchSize,
 });
-port.on('message', (message: ToWorker) => void ready.then(() => runs.handle(message)));
+// The main thread posts its messages in batches (see WorkerPool), in order.
+port.on('message', (messages: ToWorker[]) =>
+  void ready.then(() => {
+    for (const message of messages) runs.handle(message);
+  }),
+);

@@ -62,6 +62,8 @@ interface Run {
 
 interface Slot {
   thread: Worker;
+  /** Messages not posted yet: a microtask posts them as one (50,000 starts are two messages, not 50,000). */
+  outbox: ToWorker[];
   /** Runs on this thread. */
   runs: Set<number>;
   /** Terminated on purpose: its exit is no crash. */
@@ -113,13 +115,13 @@ export class WorkerPool {
       this.runs.set(id, { subscriber, start, worker });
       const slot = this.slotFor(worker);
       slot.runs.add(id);
-      slot.thread.postMessage(start);
+      this.send(slot, start);
       return () => {
         this.runs.delete(id);
         const current = this.slots[worker];
         if (!current) return;
         current.runs.delete(id);
-        if (current.runs.size > 0) current.thread.postMessage({ type: 'stop', id } satisfies ToWorker);
+        if (current.runs.size > 0) this.send(current, { type: 'stop', id });
         else this.retire(worker);
       };
     });
@@ -138,7 +140,7 @@ export class WorkerPool {
       warmUp: warmUpSpecs(this.options.config.monitors.filter((spec) => workerFor(spec.name, this.options.size) === index)),
       gate: this.gate, batchMs: this.options.batchMs ?? 20, batchSize: this.options.batchSize ?? 512 };
     const thread = new Worker(this.options.workerUrl ?? new URL('./monitorWorker.js', import.meta.url), { workerData: data, name: `rxmon-monitors-${index}` });
-    const slot: Slot = { thread, runs: new Set(), retired: false };
+    const slot: Slot = { thread, outbox: [], runs: new Set(), retired: false };
     this.slots[index] = slot;
     let error: Error | undefined;
     thread.on('message', (message: FromWorker) => this.receive(message));
@@ -160,8 +162,19 @@ export class WorkerPool {
     const slot = this.slotFor(index);
     for (const id of live) {
       slot.runs.add(id);
-      slot.thread.postMessage(this.runs.get(id)!.start);
+      this.send(slot, this.runs.get(id)!.start);
     }
+  }
+
+  /** Queues `message` for the slot's thread; the first one queued posts them all in a microtask, in order. */
+  private send(slot: Slot, message: ToWorker): void {
+    slot.outbox.push(message);
+    if (slot.outbox.length > 1) return;
+    queueMicrotask(() => {
+      const messages = slot.outbox;
+      slot.outbox = [];
+      if (!slot.retired) slot.thread.postMessage(messages);
+    });
   }
 
   private receive(message: FromWorker): void {

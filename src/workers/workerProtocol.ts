@@ -32,7 +32,7 @@ export interface StopMonitor {
   id: number;
 }
 
-/** Main thread → worker. */
+/** Main thread → worker (posted as arrays: each message is a batch of these, in order). */
 export type ToWorker = StartMonitor | StopMonitor;
 
 /** Worker → main thread: results since the last batch, `ids[i]` is the run `results[i]` belongs to. */
