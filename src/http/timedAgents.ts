@@ -92,6 +92,16 @@ function create(options: object, createSocket: () => Duplex | null | undefined):
   } finally {
     creating = undefined;
   }
-  if (socket != null && marks !== undefined) instrumentSocket(socket as Socket, marks);
+  if (socket != null) {
+    // axios turns TCP keep-alive on for every request's socket (two setsockopt calls per check); a
+    // check's connection carries one exchange and closes, long before a keep-alive probe (60 s).
+    (socket as Socket).setKeepAlive = keepSocketAsIs;
+    if (marks !== undefined) instrumentSocket(socket as Socket, marks);
+  }
   return socket;
+}
+
+/** `setKeepAlive` of a check's socket: nothing to do (see {@link create}). */
+function keepSocketAsIs(this: Socket): Socket {
+  return this;
 }
