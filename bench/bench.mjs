@@ -3,7 +3,7 @@
  * Starts every process itself, runs the cases one after another, prints a Markdown table with the
  * targets and writes bench/results.json. See `npm run bench -- --help`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,20 +38,29 @@ function machine() {
   };
 }
 
-/** Runs rxmon's saturation case under --cpu-prof and summarises the newest profile it wrote. */
+/**
+ * Runs rxmon's saturation case under --cpu-prof and summarises each thread's profile (`node
+ * --cpu-prof` writes one per thread: the main thread's, then one per worker, by thread id).
+ */
 async function profileSaturation(ctx) {
   mkdirSync(ctx.profileDir, { recursive: true });
   const before = new Set(readdirSync(ctx.profileDir));
   log(`profile: rxmon saturation under --cpu-prof (figures not comparable: profiling costs CPU)`);
   const window = await runRxmonSaturation(ctx, { profile: true });
+  // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: thread 0 is the main thread.
   const written = readdirSync(ctx.profileDir)
     .filter((f) => f.endsWith('.cpuprofile') && !before.has(f))
-    .map((f) => join(ctx.profileDir, f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    .sort((a, b) => Number(a.split('.')[4]) - Number(b.split('.')[4]));
   if (written.length === 0) return { window, note: 'no .cpuprofile written (did the daemon exit cleanly?)' };
-  const summary = summariseProfile(JSON.parse(readFileSync(written[0], 'utf8')));
-  log(renderSummary(summary, 25));
-  return { window, file: written[0], areas: summary.areas, top: summary.functions.slice(0, 40) };
+  const threads = written.map((name) => {
+    const file = join(ctx.profileDir, name);
+    const thread = Number(name.split('.')[4]) === 0 ? 'main thread' : `worker thread ${name.split('.')[4]}`;
+    const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')));
+    log(`\n${thread} (${file}):`);
+    log(renderSummary(summary, 25));
+    return { thread, file, areas: summary.areas, top: summary.functions.slice(0, 40) };
+  });
+  return { window, threads };
 }
 
 async function main() {
