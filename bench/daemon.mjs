@@ -6,8 +6,11 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { exited, stop, track } from './processes.mjs';
 
-/** The built daemon (npm run bench builds it first). */
-export const DAEMON = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+/**
+ * The built daemon (npm run bench builds it first). `RXMON_BENCH_DAEMON` names another build's
+ * `main.js`, to compare two builds side by side on one machine.
+ */
+export const DAEMON = process.env.RXMON_BENCH_DAEMON ?? fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 /**
  * Starts the daemon.
@@ -22,7 +25,7 @@ export const DAEMON = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 export function startDaemon({ configFile, nodeArgs = [], onLine }) {
   const spawnedAt = performance.timeOrigin + performance.now();
   const child = track(
-    spawn(process.execPath, [...nodeArgs, DAEMON, '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(process.execPath, [...nodeArgs, process.env.RXMON_BENCH_DAEMON ?? DAEMON, '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] }),
   );
   let lineCount = 0;
   let partial = '';
