@@ -43,7 +43,7 @@ describe('runMonitors', () => {
       expectObservable(changes$.pipe(runMonitors((spec) => streams.get(spec)!))).toBe('-xz-|', { x: ra, z: rb });
     });
     newScheduler().run(({ hot, cold, expectObservable }) => {
-      const failing = cold('--#', {}, new Error('boom'));
+      const failing = cold<CheckResult>('--#', undefined, new Error('boom'));
       const changes$ = hot('a--', { a: { name: 'a', spec: a } });
       expectObservable(changes$.pipe(runMonitors(() => failing))).toBe('--#', {}, new Error('boom'));
     });
