@@ -151,9 +151,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // it reports on stdout and leaves the store (and a running daemon's lock on it) alone.
   let store: Store;
   try {
-    // `type: memory` keeps raw results only for what reads them in this process (the listener's
-    // pages and API); aggregates and health tracks are small.
-    store = await openStore(config.storage, { memoryResultsPerMonitor: config.server ? config.historySize : 1, sqliteThread: true });
+    // `type: memory` keeps raw results and aggregates only for what reads them in this process (the
+    // listener's pages and API); health tracks are small.
+    store = await openStore(config.storage, { memoryResultsPerMonitor: config.server ? config.historySize : 0, memoryAggregates: config.server !== undefined, sqliteThread: true });
   } catch (error) {
     signals.unsubscribe();
     if (!(error instanceof StoreError)) throw error;
