@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { SpecParts } from '../../src/config/specParts.js';
+import type { ResolvedMonitorSpec } from '../../src/config/types.js';
 import { makeSpec } from '../support/specs.js';
 
 describe('SpecParts', () => {
@@ -8,7 +9,9 @@ describe('SpecParts', () => {
     const a = makeSpec({ name: 'a', headers: { 'X-A': '1' } });
     const b = makeSpec({ name: 'b', headers: { 'X-A': '1' } });
     const c = makeSpec({ name: 'c', headers: { 'X-A': '2' } });
-    const [sa, sb, sc] = [parts.spec(a), parts.spec(b), parts.spec(c)];
+    // Fresh, mutable copies (as a worker receives them): the parts are replaced in place.
+    const copy = (spec: ResolvedMonitorSpec): ResolvedMonitorSpec => ({ ...spec, headers: { ...spec.headers }, tls: { ...spec.tls }, expect: { ...spec.expect } });
+    const [sa, sb, sc] = [parts.spec(copy(a)), parts.spec(copy(b)), parts.spec(copy(c))];
     expect(sa.headers).toBe(sb.headers);
     expect(sa.expect).toBe(sc.expect);
     expect(sa.tls).toBe(sb.tls);
