@@ -84,15 +84,15 @@ const FORM_DEFAULT_METHODS = new Set(['post', 'put', 'patch']);
  * (`warmUpPaths`): the CLI calls it at start-up, so a fresh process's first results are as
  * accurate as the steady ones.
  *
- * Per-spec work (headers, body bytes, CA file, and the whole axios request config of the first
- * hop) is done once and cached by spec object. Agents are shared by monitors with the same
+ * Per-spec work (headers, body bytes, CA file, the first hop's `AxiosHeaders`) is done once and
+ * cached by spec object; specs that send the same headers share them. Agents are shared by monitors with the same
  * connection options ({@link AgentPool}).
  *
  * **The axios path.** The instance made by `axios.create` carries everything that is the same for
  * every request (the transport, `maxRedirects: 0`, raw stream, no proxy, no transforms, no
- * interceptors); a spec's request config is merged with those defaults once
- * (`axios.mergeConfig`), its headers made into `AxiosHeaders` once, and each check hands a
- * one-property extension of it (`Object.create(config)` plus `signal`) to the instance's own
+ * interceptors); those defaults are merged once (`axios.mergeConfig`) into one base config, a
+ * spec's headers made into `AxiosHeaders` once, and each check hands an extension of the base
+ * (`Object.create(base)` plus URL, method, body, agents, headers and `signal`) to the instance's own
  * adapter (`axios.getAdapter(instance.defaults.adapter)`, axios's http adapter). That skips what
  * `instance.request` redoes per call for a config that never changes — merging with the defaults,
  * flattening, header objects, the interceptor chain, empty transforms — and about a fifth of a
@@ -157,8 +157,8 @@ export class AxiosHttpClient implements HttpClient {
     const { plan, firstHeaders } = this.planFor(spec);
     if (plan.failure !== undefined) return failed(clock, spec.url, 0, plan.failure);
     const hop: Hop = {
-      url: plan.url,
-      secure: plan.url.protocol === 'https:',
+      url: new URL(plan.href),
+      secure: plan.secure,
       needsDns: plan.needsDns,
       method: plan.method,
       headers: plan.headers,
@@ -248,7 +248,7 @@ export class AxiosHttpClient implements HttpClient {
   private connectOptions(spec: ResolvedMonitorSpec): OriginConnectOptions {
     const { plan } = this.planFor(spec);
     if (plan.failure !== undefined) throw new Error(plan.failure.message);
-    const { url } = plan;
+    const url = new URL(plan.href);
     const secure = url.protocol === 'https:';
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     const port = Number(url.port) || (secure ? 443 : 80);
@@ -278,15 +278,13 @@ export class AxiosHttpClient implements HttpClient {
     return planned;
   }
 
-  /** The plan with its header record shared with other plans that have the same headers. */
+  /** A fresh plan, its header record replaced (in place) by the one of plans with the same headers. */
   private sharingHeaders(plan: RequestPlan): RequestPlan {
     const key = JSON.stringify(Object.entries(plan.headers));
     const shared = this.sharedHeaders.get(key);
-    if (shared === undefined) {
-      this.sharedHeaders.set(key, { headers: plan.headers });
-      return plan;
-    }
-    return { ...plan, headers: shared.headers };
+    if (shared === undefined) this.sharedHeaders.set(key, { headers: plan.headers });
+    else (plan as { headers: RequestPlan['headers'] }).headers = shared.headers;
+    return plan;
   }
 
   /** The `AxiosHeaders` of a plan's first hop: shared by plans that send the same headers the same way. */
@@ -320,7 +318,7 @@ export class AxiosHttpClient implements HttpClient {
 }
 
 /** A hop's request headers as `AxiosHeaders`, with the form Content-Type default of POST/PUT/PATCH. */
-function hopHeaders(hop: HopRequest): AxiosHeaders {
+function hopHeaders(hop: Pick<HopRequest, 'headers' | 'method'>): AxiosHeaders {
   const headers = new AxiosHeaders(hop.headers);
   if (FORM_DEFAULT_METHODS.has(hop.method.toLowerCase())) headers.setContentType('application/x-www-form-urlencoded', false);
   return headers;
