@@ -32,4 +32,20 @@ describe('runMonitors', () => {
       expectSubscriptions((streams.get(b) as any).subscriptions).toBe('-^--------!');
     });
   });
+
+  it('completes when the changes have completed and every lane has ended, and fails with a lane', () => {
+    newScheduler().run(({ hot, cold, expectObservable }) => {
+      const streams = new Map<ResolvedMonitorSpec, Observable<CheckResult>>([
+        [a, cold('-x--|', { x: ra })],
+        [b, cold('-z|', { z: rb })],
+      ]);
+      const changes$ = hot('ab|', { a: { name: 'a', spec: a }, b: { name: 'b', spec: b } });
+      expectObservable(changes$.pipe(runMonitors((spec) => streams.get(spec)!))).toBe('-xz-|', { x: ra, z: rb });
+    });
+    newScheduler().run(({ hot, cold, expectObservable }) => {
+      const failing = cold<CheckResult>('--#', undefined, new Error('boom'));
+      const changes$ = hot('a--', { a: { name: 'a', spec: a } });
+      expectObservable(changes$.pipe(runMonitors(() => failing))).toBe('--#', {}, new Error('boom'));
+    });
+  });
 });

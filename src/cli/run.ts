@@ -11,6 +11,7 @@ import { type SignalSource, shutdownSignal$ } from '../dispatcher/shutdownSignal
 import { logCheckResults } from '../logging/logCheckResults.js';
 import { LIMIT_HEAP_GROWTH_FROM, limitHeapGrowth } from '../monitor/heapGrowth.js';
 import { shardLabel } from '../monitor/shard.js';
+import { COLLECT_AFTER_LOAD_FROM, collectGarbage } from '../monitor/collectGarbage.js';
 import { ServerStartError } from '../server/serverStartError.js';
 import { openStore } from '../storage/openStore.js';
 import type { Store } from '../storage/store.js';
@@ -127,6 +128,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const memberConfig = (): Config => ({ ...config, monitors: [], workers: threads });
   const composed = composeDaemon(createContainer(config.cluster.enabled && !options.once ? memberConfig() : config, { shard: options.shard && shardLabel(options.shard) }));
   const daemon = { ...composed, config };
+  // A large config's parse leaves its garbage in the old generation: free it before the checks start.
+  if (config.monitors.length >= COLLECT_AFTER_LOAD_FROM) collectGarbage();
   const { logger, dispatcher } = daemon;
   // Let a signal that came during the (synchronous) loading and composing be seen before anything
   // starts: signals are read in the event loop's poll phase, which the first immediate does not reach.
@@ -151,9 +154,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   // it reports on stdout and leaves the store (and a running daemon's lock on it) alone.
   let store: Store;
   try {
-    // `type: memory` keeps raw results only for what reads them in this process (the listener's
-    // pages and API); aggregates and health tracks are small.
-    store = await openStore(config.storage, { memoryResultsPerMonitor: config.server ? config.historySize : 1, sqliteThread: true });
+    // `type: memory` keeps raw results and aggregates only for what reads them in this process (the
+    // listener's pages and API); health tracks are small.
+    store = await openStore(config.storage, { memoryResultsPerMonitor: config.server ? config.historySize : 0, memoryAggregates: config.server !== undefined, sqliteThread: true });
   } catch (error) {
     signals.unsubscribe();
     if (!(error instanceof StoreError)) throw error;

@@ -14,6 +14,7 @@ import { includeFiles } from './includeFiles.js';
 import { formatKeyPath } from './keyPath.js';
 import { mergeMonitorDefaults } from './mergeMonitorDefaults.js';
 import { readConfigYaml } from './readYamlFast.js';
+import { SpecParts } from './specParts.js';
 import { resolveMaintenance } from './resolveMaintenance.js';
 import { configSchema } from './schema/configSchema.js';
 import { describeIssue, keyProblems } from './schema/describeIssue.js';
@@ -235,11 +236,13 @@ function resolveMonitors(
   const heartbeatSchema = heartbeatMonitorSchema(options);
   const specs: ResolvedMonitorSpec[] = [];
   const problems: KeyProblem[] = [];
+  // Monitors that set alike headers, expectations, TLS options, … share one object for them.
+  const parts = new SpecParts();
   for (const [name, own] of Object.entries(tree.monitors as Record<string, Record<string, unknown>>)) {
     if ('heartbeat' in own) {
       // A heartbeat monitor takes only `group` from defaults: (the rest is about checking a URL).
       const pinged = heartbeatSchema.safeParse({ ...(defaults.group === undefined ? {} : { group: defaults.group }), ...own }, { error: describeIssue });
-      if (pinged.success) specs.push(fillHeartbeatDefaults(name, pinged.data));
+      if (pinged.success) specs.push(parts.spec(fillHeartbeatDefaults(name, pinged.data)));
       else problems.push(...keyProblems(pinged.error, ['monitors', name]));
       continue;
     }
@@ -250,7 +253,7 @@ function resolveMonitors(
     }
     const resolved = fillMonitorDefaults(name, checked.data, 'snake_case');
     if (resolved.ok) {
-      specs.push(resolved.spec);
+      specs.push(parts.spec(resolved.spec));
       continue;
     }
     // Point at the first of the conflicting keys the monitor sets itself, else the one in defaults:.

@@ -45,10 +45,10 @@ interface HopRequest {
   readonly basicAuth?: RequestPlan['basicAuth'] | undefined;
 }
 
-/** A spec's plan and the axios config of its first hop, both made once. */
+/** A spec's plan and the `AxiosHeaders` of its first hop, both made once. */
 interface PlannedRequest {
   plan: RequestPlan;
-  firstHop: InternalAxiosRequestConfig;
+  firstHeaders: AxiosHeaders;
 }
 
 /** Methods for which axios's `dispatchRequest` defaults the Content-Type (kept for the same requests). */
@@ -84,15 +84,15 @@ const FORM_DEFAULT_METHODS = new Set(['post', 'put', 'patch']);
  * (`warmUpPaths`): the CLI calls it at start-up, so a fresh process's first results are as
  * accurate as the steady ones.
  *
- * Per-spec work (headers, body bytes, CA file, and the whole axios request config of the first
- * hop) is done once and cached by spec object. Agents are shared by monitors with the same
+ * Per-spec work (headers, body bytes, CA file, the first hop's `AxiosHeaders`) is done once and
+ * cached by spec object; specs that send the same headers share them. Agents are shared by monitors with the same
  * connection options ({@link AgentPool}).
  *
  * **The axios path.** The instance made by `axios.create` carries everything that is the same for
  * every request (the transport, `maxRedirects: 0`, raw stream, no proxy, no transforms, no
- * interceptors); a spec's request config is merged with those defaults once
- * (`axios.mergeConfig`), its headers made into `AxiosHeaders` once, and each check hands a
- * one-property extension of it (`Object.create(config)` plus `signal`) to the instance's own
+ * interceptors); those defaults are merged once (`axios.mergeConfig`) into one base config, a
+ * spec's headers made into `AxiosHeaders` once, and each check hands an extension of the base
+ * (`Object.create(base)` plus URL, method, body, agents, headers and `signal`) to the instance's own
  * adapter (`axios.getAdapter(instance.defaults.adapter)`, axios's http adapter). That skips what
  * `instance.request` redoes per call for a config that never changes — merging with the defaults,
  * flattening, header objects, the interceptor chain, empty transforms — and about a fifth of a
@@ -113,6 +113,19 @@ export class AxiosHttpClient implements HttpClient {
   /** Agents shared by specs with the same connection options; DNS through c-ares for every socket. */
   private readonly agents = new AgentPool(createNonBlockingLookup());
   private readonly plans = new WeakMap<ResolvedMonitorSpec, PlannedRequest>();
+  /**
+   * The instance defaults merged once (`axios.mergeConfig`), as a plain object: the prototype of
+   * every request's config, which only adds what is its own (URL, method, body, agents, headers,
+   * signal). One prototype for all, so no spec holds a config object of its own (V8 gives each
+   * object used as a prototype its own hidden class: over 1 KB a spec).
+   */
+  private readonly base: InternalAxiosRequestConfig;
+  /**
+   * First-hop headers shared by specs that send the same ones (same method, no body, no basic
+   * credentials): axios's adapter normalizes and completes them in place on each request, the
+   * same way for each of those specs.
+   */
+  private readonly sharedHeaders = new Map<string, { headers: Readonly<Record<string, string>>; axios?: AxiosHeaders }>();
   /** A number per https agent, so the warm-up tells origins with different trust apart. */
   private readonly agentIds = new Map<object, number>();
 
@@ -129,6 +142,7 @@ export class AxiosHttpClient implements HttpClient {
       transformResponse: [],
     });
     this.send = axios.getAdapter(this.axios.defaults.adapter);
+    this.base = { ...axios.mergeConfig(this.axios.defaults as AxiosRequestConfig, {}) } as InternalAxiosRequestConfig;
   }
 
   /**
@@ -140,24 +154,24 @@ export class AxiosHttpClient implements HttpClient {
    */
   async request(spec: ResolvedMonitorSpec, signal: AbortSignal): Promise<HttpOutcome> {
     const clock = new PhaseClock();
-    const { plan, firstHop } = this.planFor(spec);
+    const { plan, firstHeaders } = this.planFor(spec);
     if (plan.failure !== undefined) return failed(clock, spec.url, 0, plan.failure);
     const hop: Hop = {
-      url: plan.url,
-      secure: plan.url.protocol === 'https:',
+      url: new URL(plan.href),
+      secure: plan.secure,
       needsDns: plan.needsDns,
       method: plan.method,
       headers: plan.headers,
       data: plan.data,
       basicAuth: plan.basicAuth,
     };
-    let hopConfig = firstHop;
+    let headers = firstHeaders;
     let redirects = 0;
     for (;;) {
       const finalUrl = redirects === 0 ? spec.url : hop.url.href;
       let response: AxiosResponse<IncomingMessage>;
       try {
-        const config: InternalAxiosRequestConfig = Object.create(hopConfig);
+        const config = this.configFor(hop, plan, headers);
         config.signal = signal;
         response = await this.send(config);
       } catch (error) {
@@ -179,7 +193,7 @@ export class AxiosHttpClient implements HttpClient {
         }
         const refusal = followRedirect(hop, res.statusCode ?? 0, location);
         if (refusal !== undefined) return failed(clock, finalUrl, redirects, refusal);
-        hopConfig = this.configFor(hop, plan);
+        headers = hopHeaders(hop);
         redirects++;
         continue;
       }
@@ -234,7 +248,7 @@ export class AxiosHttpClient implements HttpClient {
   private connectOptions(spec: ResolvedMonitorSpec): OriginConnectOptions {
     const { plan } = this.planFor(spec);
     if (plan.failure !== undefined) throw new Error(plan.failure.message);
-    const { url } = plan;
+    const url = new URL(plan.href);
     const secure = url.protocol === 'https:';
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     const port = Number(url.port) || (secure ? 443 : 80);
@@ -253,41 +267,61 @@ export class AxiosHttpClient implements HttpClient {
     };
   }
 
-  /** The spec's plan and first-hop config, made on first use. */
+  /** The spec's plan and first-hop headers, made on first use. */
   private planFor(spec: ResolvedMonitorSpec): PlannedRequest {
     let planned = this.plans.get(spec);
     if (planned === undefined) {
-      const plan = planRequest(spec, this.agents);
-      planned = { plan, firstHop: this.configFor(plan, plan) };
+      const plan = this.sharingHeaders(planRequest(spec, this.agents));
+      planned = { plan, firstHeaders: this.firstHeaders(plan) };
       this.plans.set(spec, planned);
     }
     return planned;
   }
 
+  /** A fresh plan, its header record replaced (in place) by the one of plans with the same headers. */
+  private sharingHeaders(plan: RequestPlan): RequestPlan {
+    const key = JSON.stringify(Object.entries(plan.headers));
+    const shared = this.sharedHeaders.get(key);
+    if (shared === undefined) this.sharedHeaders.set(key, { headers: plan.headers });
+    else (plan as { headers: RequestPlan['headers'] }).headers = shared.headers;
+    return plan;
+  }
+
+  /** The `AxiosHeaders` of a plan's first hop: shared by plans that send the same headers the same way. */
+  private firstHeaders(plan: RequestPlan): AxiosHeaders {
+    if (plan.data !== undefined || plan.basicAuth !== undefined) return hopHeaders(plan);
+    const key = `${plan.method}\u0000${JSON.stringify(Object.entries(plan.headers))}`;
+    let shared = this.sharedHeaders.get(key);
+    if (shared === undefined) this.sharedHeaders.set(key, (shared = { headers: plan.headers }));
+    return (shared.axios ??= hopHeaders(plan));
+  }
+
   /**
-   * The complete axios config of one hop: the instance defaults merged with the hop's request, as
-   * `Axios.request` and `dispatchRequest` would make it (lower-case method, `AxiosHeaders`, the
-   * form Content-Type default for POST/PUT/PATCH), made once so checks only add their `signal`.
+   * The complete axios config of one request: the instance defaults merged with the hop's request,
+   * as `Axios.request` and `dispatchRequest` would make it (lower-case method, `AxiosHeaders`, the
+   * form Content-Type default for POST/PUT/PATCH). The defaults are inherited from {@link base};
+   * the hop's own members are a handful of property writes per request.
    */
-  private configFor(hop: HopRequest, plan: RequestPlan): InternalAxiosRequestConfig {
-    const method = hop.method.toLowerCase();
-    // A plain object (mergeConfig's has no prototype): axios reads a config's inherited members only
-    // up to a null prototype, and each check's config inherits from this one.
-    const config = {
-      ...axios.mergeConfig(this.axios.defaults as AxiosRequestConfig, {
-        url: hop.url.href,
-        method,
-        data: hop.data,
-        auth: hop.basicAuth,
-        httpAgent: plan.httpAgent,
-        httpsAgent: plan.httpsAgent,
-      }),
-    } as InternalAxiosRequestConfig;
-    const headers = new AxiosHeaders(hop.headers);
-    if (FORM_DEFAULT_METHODS.has(method)) headers.setContentType('application/x-www-form-urlencoded', false);
+  private configFor(hop: HopRequest, plan: RequestPlan, headers: AxiosHeaders): InternalAxiosRequestConfig {
+    // A plain-object prototype (mergeConfig's has none): axios reads a config's inherited members
+    // only up to a null prototype.
+    const config = Object.create(this.base) as InternalAxiosRequestConfig;
+    config.url = hop.url.href;
+    config.method = hop.method.toLowerCase();
+    if (hop.data !== undefined) config.data = hop.data;
+    if (hop.basicAuth !== undefined) config.auth = hop.basicAuth;
+    config.httpAgent = plan.httpAgent;
+    config.httpsAgent = plan.httpsAgent;
     config.headers = headers;
     return config;
   }
+}
+
+/** A hop's request headers as `AxiosHeaders`, with the form Content-Type default of POST/PUT/PATCH. */
+function hopHeaders(hop: Pick<HopRequest, 'headers' | 'method'>): AxiosHeaders {
+  const headers = new AxiosHeaders(hop.headers);
+  if (FORM_DEFAULT_METHODS.has(hop.method.toLowerCase())) headers.setContentType('application/x-www-form-urlencoded', false);
+  return headers;
 }
 
 /**

@@ -70,7 +70,7 @@ export function monitorResults(
 export class HttpMonitor implements Monitor {
   readonly name: string;
   readonly results$: Observable<CheckResult>;
-  readonly check$: Observable<CheckResult>;
+  private readonly check: CheckFactory;
 
   /**
    * @param spec The resolved spec of this monitor.
@@ -82,6 +82,11 @@ export class HttpMonitor implements Monitor {
   ) {
     this.name = spec.name;
     this.results$ = monitorResults(spec, options);
-    this.check$ = options.check(spec);
+    this.check = options.check;
+  }
+
+  /** One check, now: made when asked (only `--once` asks), so a running monitor does not keep a second check Observable. */
+  get check$(): Observable<CheckResult> {
+    return this.check(this.spec);
   }
 }

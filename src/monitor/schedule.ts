@@ -3,6 +3,7 @@ import {
   Observable,
   type SchedulerAction,
   type SchedulerLike,
+  type Subscription,
   asyncScheduler,
   defer,
   distinctUntilChanged,
@@ -45,24 +46,75 @@ export interface ScheduleOptions {
  * @returns The planned times; never completes.
  */
 export function plannedTicks(firstDelay: number, period: number, scheduler: SchedulerLike, onSkipped?: (count: number) => void): Observable<number> {
-  return new Observable<number>((subscriber) => {
-    let planned = scheduler.now() + firstDelay;
-    let anchored = false;
-    return scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
-      const ranAt = scheduler.now();
-      subscriber.next(planned);
-      // The first tick anchors the phase where it really ran: a start-up burst that delays first
-      // checks shifts each monitor once, instead of making its next interval short.
-      planned = (anchored ? planned : Math.max(planned, ranAt)) + period;
-      anchored = true;
-      const now = scheduler.now();
-      if (now - planned >= period) {
-        const skipped = Math.floor((now - planned) / period);
-        planned += skipped * period;
-        onSkipped?.(skipped);
-      }
-      this.schedule(undefined, Math.max(0, planned - now));
-    }, Math.max(0, firstDelay));
+  return new Observable<number>((subscriber) => armTicks(firstDelay, period, scheduler, (planned) => subscriber.next(planned), onSkipped));
+}
+
+/**
+ * The timer of {@link plannedTicks}: calls `onTick(planned)` at each planned time, and
+ * `onSkipped(count)` when the clock passed ticks. One scheduled action, re-armed per tick.
+ *
+ * @returns The action: unsubscribing it stops the ticks.
+ */
+function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, onTick: (planned: number) => void, onSkipped?: (count: number) => void): Subscription {
+  let planned = scheduler.now() + firstDelay;
+  let anchored = false;
+  return scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
+    const ranAt = scheduler.now();
+    onTick(planned);
+    // The first tick anchors the phase where it really ran: a start-up burst that delays first
+    // checks shifts each monitor once, instead of making its next interval short.
+    planned = (anchored ? planned : Math.max(planned, ranAt)) + period;
+    anchored = true;
+    const now = scheduler.now();
+    if (now - planned >= period) {
+      const skipped = Math.floor((now - planned) / period);
+      planned += skipped * period;
+      onSkipped?.(skipped);
+    }
+    this.schedule(undefined, Math.max(0, planned - now));
+  }, Math.max(0, firstDelay));
+}
+
+/**
+ * `plannedTicks(offset, checkEvery).pipe(exhaustCounting(check))` in one subscriber: the same ticks,
+ * the same dropping and counting, without the operator chain between them. It is what a monitor
+ * holds while it waits for its next tick (50,000 of them in a large daemon), so it is kept to one
+ * closure scope and one scheduled action.
+ */
+function fixedRate<T>(check: (planned: number, missed: number) => Observable<T>, offset: number, checkEvery: number, scheduler: SchedulerLike): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    let inner: Subscription | undefined;
+    let running = false;
+    let missed = 0;
+    const ticks = armTicks(
+      offset,
+      checkEvery,
+      scheduler,
+      (planned) => {
+        if (running) {
+          missed++;
+          return;
+        }
+        const before = missed;
+        missed = 0;
+        running = true;
+        inner = check(planned, before).subscribe({
+          next: (result) => subscriber.next(result),
+          error: (error: unknown) => subscriber.error(error),
+          complete: () => {
+            running = false;
+            inner = undefined;
+          },
+        });
+      },
+      (count) => {
+        missed += count;
+      },
+    );
+    return () => {
+      ticks.unsubscribe();
+      inner?.unsubscribe();
+    };
   });
 }
 
@@ -92,16 +144,7 @@ export function schedule<T extends { ok: boolean }>(
   check: (planned: number, missed: number) => Observable<T>,
   { offset, checkEvery, retryEvery, scheduler = asyncScheduler }: ScheduleOptions,
 ): Observable<T> {
-  if (retryEvery === undefined || retryEvery === checkEvery) {
-    return defer(() => {
-      let skip: (count: number) => void = () => undefined;
-      return plannedTicks(offset, checkEvery, scheduler, (count) => skip(count)).pipe(
-        exhaustCounting(check, (add) => {
-          skip = add;
-        }),
-      );
-    });
-  }
+  if (retryEvery === undefined || retryEvery === checkEvery) return fixedRate(check, offset, checkEvery, scheduler);
   return defer(() => {
     let skip: (count: number) => void = () => undefined;
     const failing$ = new BehaviorSubject(false);

@@ -31,6 +31,12 @@ export interface MemoryStoreOptions {
    * bounded at any check rate. Absent: only retention bounds them.
    */
   maxResultsPerMonitor?: number;
+  /**
+   * Keep the hourly and daily aggregates (uptime, latency figures). Default true. The daemon turns
+   * them off when nothing in the process reads them (no listener): at 50,000 monitors they are
+   * about 30 MB.
+   */
+  aggregates?: boolean;
 }
 
 /**
@@ -52,18 +58,18 @@ export class MemoryStore implements Store {
 
   write(batch: StoreBatch): Observable<void> {
     return defer(() => {
-      for (const result of batch.results) {
+      const max = this.options.maxResultsPerMonitor;
+      for (const result of max === 0 ? [] : batch.results) {
         let list = this.rows.get(result.monitor);
         if (!list) {
           list = [];
           this.rows.set(result.monitor, list);
         }
         list.push({ id: this.nextId++, ms: Date.parse(result.startedAt), result });
-        const max = this.options.maxResultsPerMonitor;
         if (max !== undefined && list.length > max) list.splice(0, list.length - max);
       }
       this.changeLog.push(...batch.changes);
-      for (const width of ['hour', 'day'] as const) {
+      for (const width of this.options.aggregates === false ? [] : (['hour', 'day'] as const)) {
         for (const add of bucketsOf(batch.results, width)) {
           const key = `${add.startMs}\u0000${add.monitor}`;
           const stored = this.aggregates[width].get(key);

@@ -27,6 +27,8 @@ export interface OpenStoreOptions {
   cwd?: string;
   /** `type: memory`: raw results kept per monitor (the status page's history size). */
   memoryResultsPerMonitor?: number;
+  /** `type: memory`: keep hourly and daily aggregates (default true; off when nothing reads them). */
+  memoryAggregates?: boolean;
   /** Open to read only (`rxmon history`, beside a running daemon): no migration, no lock. */
   readOnly?: boolean;
   /** SQLite: run the connection on a thread of its own (the daemon does; needs the compiled `dist/`). Default false. */
@@ -43,10 +45,13 @@ export interface OpenStoreOptions {
  * @returns The open store.
  * @throws {StoreError} When the store cannot be used (exit 2 in the CLI).
  */
-export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memoryResultsPerMonitor, readOnly = false, sqliteThread = false }: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(spec: StorageSpec, { cwd = process.cwd(), memoryResultsPerMonitor, memoryAggregates, readOnly = false, sqliteThread = false }: OpenStoreOptions = {}): Promise<Store> {
   switch (spec.type) {
     case 'memory':
-      return new MemoryStore(memoryResultsPerMonitor === undefined ? {} : { maxResultsPerMonitor: memoryResultsPerMonitor });
+      return new MemoryStore({
+        ...(memoryResultsPerMonitor === undefined ? {} : { maxResultsPerMonitor: memoryResultsPerMonitor }),
+        ...(memoryAggregates === undefined ? {} : { aggregates: memoryAggregates }),
+      });
     case 'sqlite': {
       const path = resolve(cwd, spec.path ?? 'data/rxmon.sqlite');
       await requireDriver('better-sqlite3', spec.path ?? path);

@@ -17,15 +17,20 @@ export class PooledMonitor implements Monitor {
    * @param spec The monitor.
    * @param pool Where its schedule runs.
    * @param monitorCount How many monitors the daemon runs (the spread of first checks).
-   * @param check$ One check on this thread, for `--once`.
+   * @param check Makes one check on this thread, for `--once` (called when `check$` is read).
    */
   constructor(
     readonly spec: ResolvedMonitorSpec,
     pool: WorkerPool,
     monitorCount: number,
-    readonly check$: Observable<CheckResult>,
+    private readonly check: (spec: ResolvedMonitorSpec) => Observable<CheckResult>,
   ) {
     this.name = spec.name;
     this.results$ = pool.results(spec, monitorCount);
+  }
+
+  /** One check on this thread: made when asked (only `--once` asks), not kept per running monitor. */
+  get check$(): Observable<CheckResult> {
+    return this.check(this.spec);
   }
 }

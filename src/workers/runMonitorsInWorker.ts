@@ -1,5 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { CheckResult } from '../check/checkResult.js';
+import { SpecParts } from '../config/specParts.js';
 import type { MonitorFactory } from '../monitor/monitor.js';
 import type { FromWorker, ToWorker } from './workerProtocol.js';
 
@@ -39,6 +40,8 @@ export interface WorkerRuns {
  */
 export function runMonitorsInWorker({ monitorFactory, port, batchMs, batchSize }: RunMonitorsInWorkerParams): WorkerRuns {
   const runs = new Map<number, Subscription>();
+  // Each message brings its own copy of a spec: alike parts are shared again, as on the main thread.
+  const parts = new SpecParts();
   let ids: number[] = [];
   let results: CheckResult[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -67,7 +70,7 @@ export function runMonitorsInWorker({ monitorFactory, port, batchMs, batchSize }
         // Started on the main thread at `startedAt`: the time it took to get here (thread start-up,
         // warm-up) comes off the first-check offset, so the schedule is the one it would have in-process.
         const lateMs = Math.max(0, Date.now() - message.startedAt);
-        const subscription = monitorFactory(message.spec, message.monitorCount, lateMs).results$.subscribe({
+        const subscription = monitorFactory(parts.spec(message.spec), message.monitorCount, lateMs).results$.subscribe({
           next: (result) => push(id, result),
           error: (error: unknown) => {
             runs.delete(id);

@@ -64,7 +64,7 @@ export function monitorsModule(specs: readonly ResolvedMonitorSpec[]): Container
           isHeartbeatSpec(spec)
             ? new HeartbeatMonitor(spec, { hub, scheduler })
             : pool
-              ? new PooledMonitor(spec, pool, monitorCount, check(spec))
+              ? new PooledMonitor(spec, pool, monitorCount, check)
               : new HttpMonitor(spec, { check, offset: offsetOf(spec, monitorCount, lateMs), scheduler, gate });
       })
       .inSingletonScope();
