@@ -17,8 +17,12 @@ import type { HttpClient } from '../http/httpClient.js';
 import type { CheckLimiter } from '../monitor/checkGate.js';
 import type { MonitorFactory } from '../monitor/monitor.js';
 import { runMonitorsInWorker } from './runMonitorsInWorker.js';
+import { chunkedInbox } from './chunkedInbox.js';
 import { SharedCheckGate } from './sharedCheckGate.js';
 import type { MonitorWorkerData, ToWorker } from './workerProtocol.js';
+
+/** Messages of the main thread handled per event-loop turn (a start subscribes a monitor: ~40 µs). */
+const START_MESSAGES_PER_TURN = 1_000;
 
 if (!parentPort) throw new Error('monitorWorker.js runs as a worker thread (new Worker), not on its own');
 const port = parentPort;
@@ -40,9 +44,7 @@ const runs = runMonitorsInWorker({
   batchMs: data.batchMs,
   batchSize: data.batchSize,
 });
-// The main thread posts its messages in batches (see WorkerPool), in order.
-port.on('message', (messages: ToWorker[]) =>
-  void ready.then(() => {
-    for (const message of messages) runs.handle(message);
-  }),
-);
+// The main thread posts its messages in batches (see WorkerPool), in order; a large one is handled
+// over several turns, so that the checks it starts get their I/O in between.
+const receive = chunkedInbox<ToWorker>((message) => runs.handle(message), START_MESSAGES_PER_TURN);
+port.on('message', (messages: ToWorker[]) => void ready.then(() => receive(messages)));
