@@ -186,12 +186,7 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   // Monitors other instances check: their state and latest result come from the store.
   const others = live && cluster && followOthers({ live, store, instanceOf: cluster.instanceOf, me: cluster.instance, rounds$: cluster.rounds$, every: 2 * config.cluster.heartbeatEvery, onError: (error) => logger.warn({ err: error }, 'cluster: store read failed') });
   const maintained = live && maintenance.changes$.subscribe(({ monitor, window }) => live.setMaintenance(monitor, window && windowView(window)));
-  // A memory store without a listener has no reader (no page, no API; nothing survives the process):
-  // results are not written to it, which saved a tenth of the main thread at 10,000 monitors.
-  const persisted =
-    store.type === 'memory' && !config.server
-      ? undefined
-      : persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
+  const persisted = persistResults({ updates$, store, spec: config.storage, logger, recordStore: (event) => metrics.recordStore(event), stop$: shutdown$ });
   logCheckResults({ results$, logger });
   // Metrics cost CPU and memory per check; keep them only when something can scrape them.
   if (config.server) recordMetrics({ results$, metrics });
@@ -238,10 +233,8 @@ export async function runDaemon({ daemon, store, configPath, env, shard, watchCo
   } finally {
     running = false;
     // What waits for the store is written before the exit (bounded: a store that is away does not hold it).
-    if (persisted) {
-      await Promise.race([persisted.drained, new Promise((resolve) => setTimeout(resolve, STORE_DRAIN_MS).unref())]);
-      persisted.stop();
-    }
+    await Promise.race([persisted.drained, new Promise((resolve) => setTimeout(resolve, STORE_DRAIN_MS).unref())]);
+    persisted.stop();
     // Monitors stopped, results stored: the slots go cleanly (the next owners start at once).
     await cluster?.stop();
     // Alerts still queued or retrying are dropped on shutdown rather than hold the exit.

@@ -125,7 +125,9 @@ export class AxiosHttpClient implements HttpClient {
    * credentials): axios's adapter normalizes and completes them in place on each request, the
    * same way for each of those specs.
    */
-  private readonly sharedHeaders = new Map<string, { headers: Readonly<Record<string, string>>; axios?: AxiosHeaders }>();
+  private readonly sharedHeaders = new Map<string, Readonly<Record<string, string>>>();
+  /** The first-hop `AxiosHeaders` of those specs, by method and headers. */
+  private readonly sharedAxiosHeaders = new Map<string, AxiosHeaders>();
   /** A number per https agent, so the warm-up tells origins with different trust apart. */
   private readonly agentIds = new Map<object, number>();
 
@@ -271,29 +273,29 @@ export class AxiosHttpClient implements HttpClient {
   private planFor(spec: ResolvedMonitorSpec): PlannedRequest {
     let planned = this.plans.get(spec);
     if (planned === undefined) {
-      const plan = this.sharingHeaders(planRequest(spec, this.agents));
-      planned = { plan, firstHeaders: this.firstHeaders(plan) };
+      const plan = planRequest(spec, this.agents);
+      const headersKey = JSON.stringify(Object.entries(plan.headers));
+      this.shareHeaders(plan, headersKey);
+      planned = { plan, firstHeaders: this.firstHeaders(plan, headersKey) };
       this.plans.set(spec, planned);
     }
     return planned;
   }
 
-  /** A fresh plan, its header record replaced (in place) by the one of plans with the same headers. */
-  private sharingHeaders(plan: RequestPlan): RequestPlan {
-    const key = JSON.stringify(Object.entries(plan.headers));
+  /** Replaces (in place) a fresh plan's header record by the one of plans with the same headers (`key`). */
+  private shareHeaders(plan: RequestPlan, key: string): void {
     const shared = this.sharedHeaders.get(key);
-    if (shared === undefined) this.sharedHeaders.set(key, { headers: plan.headers });
-    else (plan as { headers: RequestPlan['headers'] }).headers = shared.headers;
-    return plan;
+    if (shared === undefined) this.sharedHeaders.set(key, plan.headers);
+    else (plan as { headers: RequestPlan['headers'] }).headers = shared;
   }
 
-  /** The `AxiosHeaders` of a plan's first hop: shared by plans that send the same headers the same way. */
-  private firstHeaders(plan: RequestPlan): AxiosHeaders {
+  /** The `AxiosHeaders` of a plan's first hop: shared by plans that send the same headers (`key`) the same way. */
+  private firstHeaders(plan: RequestPlan, key: string): AxiosHeaders {
     if (plan.data !== undefined || plan.basicAuth !== undefined) return hopHeaders(plan);
-    const key = `${plan.method}\u0000${JSON.stringify(Object.entries(plan.headers))}`;
-    let shared = this.sharedHeaders.get(key);
-    if (shared === undefined) this.sharedHeaders.set(key, (shared = { headers: plan.headers }));
-    return (shared.axios ??= hopHeaders(plan));
+    const methodKey = `${plan.method}\u0000${key}`;
+    let headers = this.sharedAxiosHeaders.get(methodKey);
+    if (headers === undefined) this.sharedAxiosHeaders.set(methodKey, (headers = hopHeaders(plan)));
+    return headers;
   }
 
   /**
