@@ -34,6 +34,20 @@ describe('monitorResults', () => {
     });
   });
 
+  it('sets the phase where a first check held at the gate really started', () => {
+    newScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const gate = new CheckGate(1);
+      const a$ = cold('---(r|)', { r });
+      const b$ = cold('-(r|)', { r });
+      const a = monitorResults(makeSpec({ checkEvery: 10 }), { check: () => a$, offset: 0, gate });
+      const b = monitorResults(makeSpec({ checkEvery: 10 }), { check: () => b$, offset: 1, gate });
+      // b's first tick at 1 waits until 3: its next check starts at 13 (10 after 3), not at 11, on time.
+      expectObservable(a, '^---------------!').toBe('---x---------x--', { x: lagged(0) });
+      expectObservable(b, '^---------------!').toBe('----y---------z-', { y: lagged(2), z: lagged(0) });
+      expectSubscriptions(b$.subscriptions).toBe(['---^!', '-------------^!']);
+    });
+  });
+
   it('takes its check from the factory once per monitor', () => {
     newScheduler().run(({ cold, expectObservable }) => {
       const spec = makeSpec({ name: 'api', checkEvery: 2 });

@@ -1,4 +1,4 @@
-import { type Observable } from 'rxjs';
+import { type Observable, switchMap, tap, timer } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { schedule } from '../../src/monitor/schedule.js';
 
@@ -55,6 +55,45 @@ describe('schedule', () => {
         expectObservable(results$, '^---------!').toBe('--r---r---', { r: ok });
       });
       expect(planned).toEqual([2, 6]);
+    });
+
+    it('takes the phase from where the first check really started, when it waited', () => {
+      const planned: number[] = [];
+      const testScheduler = newScheduler();
+      testScheduler.run(({ cold, expectObservable }) => {
+        // The first check waits 2 frames before it starts (as at a check gate) and says so at 3:
+        // the next tick comes a period (4) after that start, at 7, not at 5.
+        const results$ = schedule(
+          (at, _missed, started) => {
+            planned.push(at);
+            if (started === undefined) return cold('(r|)', { r: ok });
+            return timer(2).pipe(
+              tap(() => started(testScheduler.now())),
+              switchMap(() => cold('(s|)', { s: ok })),
+            );
+          },
+          { offset: 1, checkEvery: 4 },
+        );
+        expectObservable(results$, '^----------!').toBe('---s---r---', { s: ok, r: ok });
+      });
+      expect(planned).toEqual([1, 7]);
+    });
+
+    it('keeps the planned phase when the first check started at its tick', () => {
+      const starts: Array<number | undefined> = [];
+      newScheduler().run(({ cold, expectObservable }) => {
+        const results$ = schedule(
+          (_at, _missed, started) => {
+            starts.push(started === undefined ? undefined : 1);
+            started?.(1);
+            return cold('(r|)', { r: ok });
+          },
+          { offset: 1, checkEvery: 4 },
+        );
+        expectObservable(results$, '^---------!').toBe('-r---r---r', { r: ok });
+      });
+      // Only the first check is asked for its start.
+      expect(starts).toEqual([1, undefined, undefined]);
     });
 
     it('keeps going after failed checks (errors are values)', () => {

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
-import { type SchedulerAction, take, timeout, timer, NEVER, toArray, lastValueFrom } from 'rxjs';
+import { type SchedulerAction, take, timeout, timer, NEVER, toArray, lastValueFrom, of, tap, map } from 'rxjs';
 import { TimerHeapScheduler } from '../../src/monitor/timerHeapScheduler.js';
-import { plannedTicks } from '../../src/monitor/schedule.js';
+import { plannedTicks, schedule } from '../../src/monitor/schedule.js';
 
 describe('TimerHeapScheduler', () => {
   beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
@@ -132,6 +132,24 @@ describe('TimerHeapScheduler', () => {
     jest.advanceTimersByTime(3_500);
     subscription.unsubscribe();
     expect(planned).toEqual([300, 1_300, 2_300, 3_300]);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('moves the phase of a monitor to where its first check really started (schedule with a gate wait)', () => {
+    const scheduler = new TimerHeapScheduler();
+    const start = scheduler.now();
+    const planned: number[] = [];
+    // The first check starts 250 ms after its tick (as after a wait at the check gate).
+    const subscription = schedule(
+      (at, _missed, started) => {
+        planned.push(at - start);
+        return started === undefined ? of({ ok: true }) : timer(250, scheduler).pipe(tap(() => started(scheduler.now())), map(() => ({ ok: true })));
+      },
+      { offset: 300, checkEvery: 1_000, scheduler },
+    ).subscribe();
+    jest.advanceTimersByTime(3_600);
+    subscription.unsubscribe();
+    expect(planned).toEqual([300, 1_550, 2_550, 3_550]);
     expect(jest.getTimerCount()).toBe(0);
   });
 });

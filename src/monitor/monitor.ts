@@ -54,10 +54,13 @@ export function monitorResults(
 ): Observable<CheckResult> {
   const check$ = check(spec);
   return schedule(
-    (planned, missed) => {
-      // The lag is taken when the check really starts: after any wait at the gate.
+    (planned, missed, started) => {
+      // The lag is taken when the check really starts: after any wait at the gate. A first check's
+      // start sets the monitor's phase (see `ScheduledCheck`).
       const started$ = defer(() => {
-        const lag = Math.max(0, scheduler.now() - planned);
+        const now = scheduler.now();
+        started?.(now);
+        const lag = Math.max(0, now - planned);
         return check$.pipe(map((result): CheckResult => ({ ...result, scheduleLagMs: lag, ...(missed > 0 ? { missedTicks: missed } : {}) })));
       });
       return gate ? gate.limit(started$) : started$;

@@ -46,34 +46,77 @@ export interface ScheduleOptions {
  * @returns The planned times; never completes.
  */
 export function plannedTicks(firstDelay: number, period: number, scheduler: SchedulerLike, onSkipped?: (count: number) => void): Observable<number> {
-  return new Observable<number>((subscriber) => armTicks(firstDelay, period, scheduler, (planned) => subscriber.next(planned), onSkipped));
+  return new Observable<number>((subscriber) => armTicks(firstDelay, period, scheduler, (planned) => subscriber.next(planned), onSkipped).action);
+}
+
+/** The running timer of {@link armTicks}. */
+interface ArmedTicks {
+  /** Unsubscribing it stops the ticks. */
+  readonly action: Subscription;
+  /**
+   * Moves the phase once more, to where the first check really started (`startedAt`, scheduler
+   * clock) when that was later than its tick: the next tick comes a period after it. Later calls do
+   * nothing.
+   */
+  anchorAt(startedAt: number): void;
 }
 
 /**
  * The timer of {@link plannedTicks}: calls `onTick(planned)` at each planned time, and
  * `onSkipped(count)` when the clock passed ticks. One scheduled action, re-armed per tick.
  *
- * @returns The action: unsubscribing it stops the ticks.
+ * @returns The action (unsubscribing it stops the ticks) and the hook that anchors the phase at
+ *   the first check's real start.
  */
-function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, onTick: (planned: number) => void, onSkipped?: (count: number) => void): Subscription {
+function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, onTick: (planned: number) => void, onSkipped?: (count: number) => void): ArmedTicks {
   let planned = scheduler.now() + firstDelay;
   let anchored = false;
-  return scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
+  let startAnchored = false;
+  // The pending action: the one a tick re-armed (a virtual-time action re-arms as a new child).
+  let pending: SchedulerAction<undefined> | undefined;
+  let inTick = false;
+  const action = scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
     const ranAt = scheduler.now();
-    onTick(planned);
+    const current = planned;
     // The first tick anchors the phase where it really ran: a start-up burst that delays first
     // checks shifts each monitor once, instead of making its next interval short.
     planned = (anchored ? planned : Math.max(planned, ranAt)) + period;
     anchored = true;
+    inTick = true;
+    try {
+      onTick(current);
+    } finally {
+      inTick = false;
+    }
     const now = scheduler.now();
     if (now - planned >= period) {
       const skipped = Math.floor((now - planned) / period);
       planned += skipped * period;
       onSkipped?.(skipped);
     }
-    this.schedule(undefined, Math.max(0, planned - now));
+    pending = this.schedule(undefined, Math.max(0, planned - now)) as SchedulerAction<undefined>;
   }, Math.max(0, firstDelay));
+  return {
+    action,
+    anchorAt(startedAt: number): void {
+      if (startAnchored) return;
+      startAnchored = true;
+      if (startedAt + period <= planned) return;
+      planned = startedAt + period;
+      // Inside the tick (a check that started at once) the tick re-arms from `planned` itself.
+      if (!inTick && pending !== undefined) pending = pending.schedule(undefined, Math.max(0, planned - scheduler.now())) as SchedulerAction<undefined>;
+    },
+  };
 }
+
+/**
+ * Makes the cold check for one tick: `planned` is the tick's planned start, `missed` how many ticks
+ * could not run since the previous check started. `started`, given to a monitor's first check only
+ * (fixed rate), is to be called with the scheduler's time when the check really starts (after a
+ * wait at a check gate): the phase then follows that start, so a first check held back at start-up
+ * does not make its next interval short.
+ */
+export type ScheduledCheck<T> = (planned: number, missed: number, started?: (at: number) => void) => Observable<T>;
 
 /**
  * `plannedTicks(offset, checkEvery).pipe(exhaustCounting(check))` in one subscriber: the same ticks,
@@ -81,11 +124,13 @@ function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, 
  * holds while it waits for its next tick (50,000 of them in a large daemon), so it is kept to one
  * closure scope and one scheduled action.
  */
-function fixedRate<T>(check: (planned: number, missed: number) => Observable<T>, offset: number, checkEvery: number, scheduler: SchedulerLike): Observable<T> {
+function fixedRate<T>(check: ScheduledCheck<T>, offset: number, checkEvery: number, scheduler: SchedulerLike): Observable<T> {
   return new Observable<T>((subscriber) => {
     let inner: Subscription | undefined;
     let running = false;
     let missed = 0;
+    let first = true;
+    const anchor = (startedAt: number): void => ticks.anchorAt(startedAt);
     const ticks = armTicks(
       offset,
       checkEvery,
@@ -98,7 +143,9 @@ function fixedRate<T>(check: (planned: number, missed: number) => Observable<T>,
         const before = missed;
         missed = 0;
         running = true;
-        inner = check(planned, before).subscribe({
+        const started = first ? anchor : undefined;
+        first = false;
+        inner = check(planned, before, started).subscribe({
           next: (result) => subscriber.next(result),
           error: (error: unknown) => subscriber.error(error),
           complete: () => {
@@ -112,7 +159,7 @@ function fixedRate<T>(check: (planned: number, missed: number) => Observable<T>,
       },
     );
     return () => {
-      ticks.unsubscribe();
+      ticks.action.unsubscribe();
       inner?.unsubscribe();
     };
   });
@@ -127,7 +174,8 @@ function fixedRate<T>(check: (planned: number, missed: number) => Observable<T>,
  * time and how many ticks could not run since the previous check started: dropped because a check
  * was still running (or waiting at the check gate), or skipped because the clock passed them.
  * Without `retryEvery` the ticks are {@link plannedTicks}`(offset, checkEvery)`: `timer(offset,
- * checkEvery)` on the same scheduler, made drift-free. With `retryEvery`, the period is a stream of
+ * checkEvery)` on the same scheduler, made drift-free, and the phase follows the first check's real
+ * start when it waited (`started`, see {@link ScheduledCheck}). With `retryEvery`, the period is a stream of
  * the monitor's own state: after a failed check the schedule switches to `retryEvery`, after an ok one
  * back to `checkEvery`, each measured from the start of the last check.
  *
@@ -141,7 +189,7 @@ function fixedRate<T>(check: (planned: number, missed: number) => Observable<T>,
  * @returns A stream of results that never completes by itself.
  */
 export function schedule<T extends { ok: boolean }>(
-  check: (planned: number, missed: number) => Observable<T>,
+  check: ScheduledCheck<T>,
   { offset, checkEvery, retryEvery, scheduler = asyncScheduler }: ScheduleOptions,
 ): Observable<T> {
   if (retryEvery === undefined || retryEvery === checkEvery) return fixedRate(check, offset, checkEvery, scheduler);
