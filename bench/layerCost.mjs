@@ -44,16 +44,9 @@ async function measure(layer, url, concurrency, seconds) {
       const specs = parseConfig(yaml.join('\n') + '\n', 'bench.yml').monitors;
       let completed = 0;
       const subs = specs.map((s) => monitorResults(s, { check: (x) => httpCheck(x, adapter, scheduler), offset: firstCheckOffset(s.name, s.checkEvery, count), scheduler, gate }).subscribe(() => completed++));
-      await new Promise((r) => setTimeout(r, 3_000));
-      const c0 = completed;
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await new Promise((r) => setTimeout(r, seconds * 1000));
-      const cpu = process.cpuUsage(cpu0);
-      const ms = performance.now() - t0;
-      const n = completed - c0;
+      const measured = await window(layer, () => completed, 3_000, seconds);
       for (const sub of subs) sub.unsubscribe();
-      return { layer, perSecond: (n / ms) * 1000, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / n, userMs: cpu.user / 1000 / n, sysMs: cpu.system / 1000 / n };
+      return measured;
     } else {
       const { httpCheck } = await import('../dist/check/httpCheck.js');
       const check = httpCheck(spec, adapter);
@@ -64,16 +57,22 @@ async function measure(layer, url, concurrency, seconds) {
   let completed = 0;
   const loop = async () => { while (running) { await one(); completed += 1; } };
   const loops = Array.from({ length: concurrency }, loop);
-  await new Promise((r) => setTimeout(r, 2_000));
-  const c0 = completed;
+  const measured = await window(layer, () => completed, 2_000, seconds);
+  running = false;
+  await Promise.all(loops);
+  return measured;
+}
+
+/** After `warmUpMs`, the requests completed and the process CPU over `seconds`, per request. */
+async function window(layer, completed, warmUpMs, seconds) {
+  await new Promise((r) => setTimeout(r, warmUpMs));
+  const c0 = completed();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t0;
-  const n = completed - c0;
-  running = false;
-  await Promise.all(loops);
+  const n = completed() - c0;
   return { layer, perSecond: (n / ms) * 1000, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / n, userMs: cpu.user / 1000 / n, sysMs: cpu.system / 1000 / n };
 }
 
