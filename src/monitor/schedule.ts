@@ -72,9 +72,9 @@ function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, 
   let planned = scheduler.now() + firstDelay;
   let anchored = false;
   let startAnchored = false;
-  // The pending action: the one a tick re-armed (a virtual-time action re-arms as a new child).
+  // The action a tick re-armed (a virtual-time action re-arms as a new child); none during the
+  // first tick, which re-arms from `planned` itself.
   let pending: SchedulerAction<undefined> | undefined;
-  let inTick = false;
   const action = scheduler.schedule(function tick(this: SchedulerAction<undefined>) {
     const ranAt = scheduler.now();
     const current = planned;
@@ -82,12 +82,7 @@ function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, 
     // checks shifts each monitor once, instead of making its next interval short.
     planned = (anchored ? planned : Math.max(planned, ranAt)) + period;
     anchored = true;
-    inTick = true;
-    try {
-      onTick(current);
-    } finally {
-      inTick = false;
-    }
+    onTick(current);
     const now = scheduler.now();
     if (now - planned >= period) {
       const skipped = Math.floor((now - planned) / period);
@@ -103,8 +98,7 @@ function armTicks(firstDelay: number, period: number, scheduler: SchedulerLike, 
       startAnchored = true;
       if (startedAt + period <= planned) return;
       planned = startedAt + period;
-      // Inside the tick (a check that started at once) the tick re-arms from `planned` itself.
-      if (!inTick && pending !== undefined) pending = pending.schedule(undefined, Math.max(0, planned - scheduler.now())) as SchedulerAction<undefined>;
+      if (pending !== undefined) pending = pending.schedule(undefined, Math.max(0, planned - scheduler.now())) as SchedulerAction<undefined>;
     },
   };
 }
@@ -130,7 +124,6 @@ function fixedRate<T>(check: ScheduledCheck<T>, offset: number, checkEvery: numb
     let running = false;
     let missed = 0;
     let first = true;
-    const anchor = (startedAt: number): void => ticks.anchorAt(startedAt);
     const ticks = armTicks(
       offset,
       checkEvery,
@@ -143,7 +136,7 @@ function fixedRate<T>(check: ScheduledCheck<T>, offset: number, checkEvery: numb
         const before = missed;
         missed = 0;
         running = true;
-        const started = first ? anchor : undefined;
+        const started = first ? ticks.anchorAt : undefined;
         first = false;
         inner = check(planned, before, started).subscribe({
           next: (result) => subscriber.next(result),
